@@ -1,0 +1,26 @@
+"""Shared fixtures: the project paths, the shipped glossary, the shared reference data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termguard.termbase import Glossary, load_glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "burden-reduction.en.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data not present at {SHARED_DATA} (a clone outside the workplace)")
+    return SHARED_DATA

@@ -1,0 +1,67 @@
+"""The sample article against its reviewer's answer key (tests/fixtures/*.key.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+import regex
+
+from termguard import check_segments, read_segments
+from termguard.model import Severity
+from tests.conftest import FIXTURES, SAMPLE
+
+KEY = tomllib.loads((FIXTURES / "burden-reduction.key.toml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def findings(glossary):
+    return check_segments(read_segments([str(SAMPLE)]), glossary)
+
+
+def _spans(text: str, row: dict) -> list[tuple[int, int]]:
+    """Where the row's text occurs in the sample (restricted to its context, if given)."""
+    if "context" in row:
+        spans = []
+        for match in regex.finditer(regex.escape(row["context"]), text):
+            inner = text.find(row["text"], match.start(), match.end())
+            spans.append((inner, inner + len(row["text"])))
+        return spans
+    return [(m.start(), m.end()) for m in regex.finditer(rf"(?<!\w){regex.escape(row['text'])}(?!\w)", text)]
+
+
+@pytest.mark.parametrize("row", KEY["row"], ids=[r["text"][:40] for r in KEY["row"]])
+def test_every_term_error_is_flagged_with_a_fitting_suggestion(row, findings):
+    text = SAMPLE.read_text("utf-8")
+    spans = _spans(text, row)
+    assert spans, f"{row['text']!r} is not in the sample"
+    for start, end in spans:
+        hits = [
+            f for f in findings
+            if f.segment.origin.offset + f.start <= start and end <= f.segment.origin.offset + f.end
+            and f.severity in (Severity.ERROR, Severity.WARNING)
+        ]  # fmt: skip
+        assert hits, f"{row['text']!r} at offset {start} not flagged"
+        assert any(row["suggestion"].casefold() in s.casefold() for f in hits for s in f.suggestions), (
+            f"{row['text']!r}: suggestions {[f.suggestions for f in hits]} lack {row['suggestion']!r}"
+        )
+
+
+@pytest.mark.parametrize("phrase", KEY["correct"]["names"] + KEY["correct"]["phrases"])
+def test_names_and_correct_renderings_are_not_flagged(phrase, findings):
+    text = SAMPLE.read_text("utf-8")
+    occurrences = [m.start() for m in regex.finditer(rf"(?<!\w){regex.escape(phrase)}(?!\w)", text)]
+    assert occurrences, phrase
+    for start in occurrences:
+        end = start + len(phrase)
+        overlapping = [
+            f for f in findings
+            if f.rule != "duplicate-segment"
+            and f.segment.origin.offset + f.start < end and start < f.segment.origin.offset + f.end
+        ]  # fmt: skip
+        assert not overlapping, f"{phrase!r} flagged: {[f.message for f in overlapping]}"
+
+
+def test_duplicated_captions_are_flagged(findings):
+    duplicates = [f for f in findings if f.rule == "duplicate-segment"]
+    assert [f.line for f in duplicates] == [18, 28, 68]

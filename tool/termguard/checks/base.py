@@ -1,0 +1,69 @@
+"""The Check base class: metadata as class attributes, documentation in the docstring."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from termguard.model import Finding, Segment, Severity
+
+if TYPE_CHECKING:
+    from termguard.checks.context import CheckContext
+
+DOC_HEADINGS = ("What it does", "Why it matters", "Example")
+
+
+class Check:
+    """Base of every check. Subclasses set the metadata and override one hook.
+
+    Segment checks override :meth:`check_segment`; checks that compare segments across
+    a document (consistency, duplicates) override :meth:`check_document`.
+    """
+
+    id: ClassVar[str]
+    """Kebab-case rule id used everywhere: CLI, config, suppressions, SARIF, baselines."""
+    name: ClassVar[str]
+    """A short phrase naming what is wrong."""
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    enabled_by_default: ClassVar[bool] = True
+    needs_source: ClassVar[bool] = False
+    """True for checks that only make sense with a Chinese source segment."""
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.severity = severity or self.default_severity
+
+    def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        segment: Segment,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        entry_id: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            segment=segment,
+            start=start,
+            end=end,
+            message=message,
+            suggestions=tuple(dict.fromkeys(suggestions)),
+            entry_id=entry_id,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().split("\n\n", 1)[0].replace("\n", " ")

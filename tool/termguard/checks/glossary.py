@@ -1,0 +1,70 @@
+"""Checks against the glossary's renderings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termguard.checks.base import Check
+from termguard.checks.context import CheckContext
+from termguard.matching import TermHit
+from termguard.model import Finding, Segment, Severity
+
+
+class ForbiddenRendering(Check):
+    """A known-bad rendering of a glossary term.
+
+    ## What it does
+    Flags renderings the glossary lists as wrong for a concept: pinyin left in the text,
+    word-for-word calques, misread characters, non-official forms.
+
+    ## Why it matters
+    These are the errors a fluent reader spots at once and a spell-checker never will.
+    The suggestion is the rendering official English sources use.
+
+    ## Example
+    ```
+    free grass-roots cadres from red tape, cultural mountain meeting sea
+    ```
+    Use instead:
+    ```
+    free grass-roots cadres from red tape, excessive documents and meetings
+    ```
+
+    ## False positives
+    A forbidden rendering inside a longer approved rendering of another entry is not
+    flagged. Reject a false positive in `termguard review` or suppress the rule.
+    """
+
+    id = "forbidden-rendering"
+    name = "Forbidden rendering"
+    default_severity = Severity.ERROR
+
+    def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        for hit in forbidden_hits(context.target_hits(segment)):
+            entry = hit.entry
+            severity = self.severity if entry.severity is Severity.ERROR else entry.severity
+            message = (
+                f"'{segment.target[hit.start:hit.end]}' is a wrong rendering of "
+                f"{entry.label}; use '{entry.approved[0]}'"
+            )
+            if entry.note:
+                message += f" ({entry.note.rstrip('.')})"
+            yield self.finding(segment, hit.start, hit.end, message, entry.approved, entry.id, severity)
+
+
+def forbidden_hits(hits: list[TermHit]) -> list[TermHit]:
+    """Forbidden hits worth reporting: the longest of overlapping ones, none inside a
+    longer approved rendering (of any entry)."""
+    approved = [h for h in hits if h.kind == "approved"]
+    longest_first = sorted(
+        (h for h in hits if h.kind == "forbidden"), key=lambda h: (h.start - h.end, h.start)
+    )
+    kept: list[TermHit] = []
+    for hit in longest_first:
+        if any(k.start < hit.end and hit.start < k.end for k in kept):
+            continue
+        if any(a.contains(hit) and a.end - a.start > hit.end - hit.start for a in approved):
+            continue
+        kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    return kept

@@ -1,0 +1,63 @@
+"""Run the pipeline: segments -> enabled checks -> findings, document by document."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from termguard.checks import Check, CheckContext, select
+from termguard.model import Finding, Segment
+from termguard.termbase import Glossary
+
+
+def check_segments(
+    segments: Iterable[Segment], glossary: Glossary, checks: Sequence[Check] | None = None
+) -> list[Finding]:
+    """Check segments against a glossary and return the findings, sorted.
+
+    Segments of the same file must be adjacent (document-level checks such as
+    consistency compare them). The function has no side effects, and its arguments
+    and results pickle, so it can run in worker processes.
+    """
+    checks = list(checks) if checks is not None else select()
+    context = CheckContext(glossary)
+    findings: list[Finding] = []
+    for _, group in itertools.groupby(segments, key=lambda s: s.origin.path):
+        findings.extend(check_document(list(group), context, checks))
+    return findings
+
+
+def check_document(segments: Sequence[Segment], context: CheckContext, checks: Sequence[Check]) -> list[Finding]:
+    """All findings for one document's segments, suppressions applied, sorted."""
+    findings: list[Finding] = []
+    for segment in segments:
+        for check in checks:
+            if check.needs_source and segment.source is None:
+                continue
+            findings.extend(check.check_segment(segment, context))
+    for check in checks:
+        findings.extend(check.check_document(segments, context))
+    context.forget()
+    findings = [f for f in findings if not _suppressed(f)]
+    findings.sort(key=Finding.sort_key)
+    return number_occurrences(findings)
+
+
+def _suppressed(finding: Finding) -> bool:
+    rules = finding.segment.suppressed
+    return bool(rules) and ("all" in rules or finding.rule in rules)
+
+
+def number_occurrences(findings: list[Finding]) -> list[Finding]:
+    """Tell identical findings in one segment apart, for stable fingerprints."""
+    seen: Counter[tuple[str, str, str | None, str]] = Counter()
+    numbered = []
+    for finding in findings:
+        key = (finding.segment.id, finding.rule, finding.entry_id, finding.matched.casefold())
+        if seen[key]:
+            finding = replace(finding, occurrence=seen[key])
+        seen[key] += 1
+        numbered.append(finding)
+    return numbered

@@ -1,0 +1,30 @@
+"""Errors that end a run with exit status 2 and one line naming the file."""
+
+from __future__ import annotations
+
+
+class TermguardError(Exception):
+    """A usage or input error: printed as one line, exit status 2."""
+
+
+class InputError(TermguardError):
+    """A problem with an input file, reported as ``path:line: message``."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.detail = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class GlossaryError(InputError):
+    """A glossary file that cannot be loaded: names the file and the entry."""
+
+    def __init__(
+        self, path: str, message: str, entry: str | None = None, line: int | None = None
+    ) -> None:
+        self.entry = entry
+        if entry:
+            message = f"entry {entry!r}: {message}"
+        super().__init__(path, message, line)

@@ -1,0 +1,75 @@
+"""Normalise text for matching and keep a map from normalised to original offsets.
+
+Matching runs on a folded copy of the text: Unicode NFKC per character, case folded,
+hyphens and whitespace runs turned into one space, curly quotes made straight. Every
+character of the copy remembers the index of the original character it came from, so a
+hit in the copy maps back to an exact span of the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+HYPHENS = "-\u2010\u2011\u00ad"
+SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u2032\uff07"
+DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\uff02"
+_ASCII_TABLE = str.maketrans({"-": " ", "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str, casefold: bool = True) -> str:
+    """The normalised form of one character (may be empty or several characters)."""
+    if char in HYPHENS or char.isspace():
+        return " " if char != "\u00ad" else ""
+    if char in SINGLE_QUOTES:
+        return "'"
+    if char in DOUBLE_QUOTES:
+        return '"'
+    folded = unicodedata.normalize("NFKC", char)
+    if casefold:
+        folded = folded.casefold()
+    return "".join(" " if c in HYPHENS or c.isspace() else c for c in folded)
+
+
+def normalize(text: str, casefold: bool = True) -> tuple[str, list[int] | None]:
+    """Return the normalised text and a map from its indexes to ``text`` indexes.
+
+    The map has one extra item, ``len(text)``, so an end offset maps too. It is ``None``
+    when the two strings line up index for index (the common ASCII case).
+    """
+    if text.isascii():
+        folded = (text.lower() if casefold else text).translate(_ASCII_TABLE)
+        if "  " not in folded:
+            return folded, None
+    chars: list[str] = []
+    index: list[int] = []
+    last_space = False
+    for position, char in enumerate(text):
+        for out in fold_char(char, casefold):
+            if out == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            chars.append(out)
+            index.append(position)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+def normalize_term(term: str, casefold: bool = True) -> str:
+    """Normalise a glossary rendering the way text is normalised, trimmed."""
+    return normalize(term.strip(), casefold)[0].strip()
+
+
+def is_word_char(char: str) -> bool:
+    """Letters and digits of alphabetic scripts; Han characters are not word characters
+    here because Chinese has no spaces between words."""
+    return (char.isalnum() or char == "_") and not _is_han(char)
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF

@@ -1,0 +1,128 @@
+"""The data model shared by every stage: segments in, findings out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered error > warning > note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "note": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or note)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a segment comes from in its input file."""
+
+    path: str
+    """The input path as given by the user."""
+    line: int
+    """1-based line of the segment's first character."""
+    column: int = 1
+    """1-based column (in code points) of the segment's first character."""
+    offset: int = 0
+    """Offset (in code points) of the segment's first character in the decoded file."""
+    entry: str | None = None
+    """For bilingual formats: the entry key (msgctxt/msgid, unit id, row number)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One unit of translated text: a paragraph, a PO entry, an XLIFF segment."""
+
+    id: str
+    target: str
+    """The (machine) translation, exactly as in the file."""
+    origin: Origin
+    source: str | None = None
+    """The Chinese source text when the input is bilingual."""
+    fuzzy: bool = False
+    """For PO: the entry is marked fuzzy."""
+    suppressed: frozenset[str] = frozenset()
+    """Rule ids suppressed on this segment by an inline marker (``"all"`` for every rule)."""
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Map a character offset in ``target`` to a 1-based (line, column) in the file."""
+        before = self.target[:offset]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return self.origin.line, self.origin.column + offset
+        return self.origin.line + newlines, offset - before.rfind("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem a check found in a segment, with where it is and how to fix it."""
+
+    rule: str
+    severity: Severity
+    segment: Segment
+    start: int
+    """Start offset of the flagged span in ``segment.target`` (code points)."""
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    """Replacements for the span, best first."""
+    entry_id: str | None = None
+    """The glossary entry behind the finding, if any."""
+    occurrence: int = field(default=0, compare=False)
+    """Index among identical (rule, entry, text) findings in the same segment."""
+
+    @property
+    def matched(self) -> str:
+        return self.segment.target[self.start : self.end]
+
+    @property
+    def path(self) -> str:
+        return self.segment.origin.path
+
+    @property
+    def line(self) -> int:
+        return self.segment.position(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self.segment.position(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        return self.segment.position(self.end)[0]
+
+    @property
+    def end_column(self) -> int:
+        """1-based column just past the span (exclusive), as SARIF counts it."""
+        return self.segment.position(self.end)[1]
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id: no line numbers, so edits above the finding do not change it."""
+        context = " ".join(self.segment.target.split())
+        parts = [
+            self.path,
+            self.rule,
+            self.entry_id or "",
+            self.matched.casefold(),
+            context,
+            self.segment.source or "",
+            str(self.occurrence),
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)

@@ -1,0 +1,45 @@
+"""What every reporter receives, and the reporter interface."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from termguard.checks import Check
+from termguard.model import Finding, Severity
+
+
+@dataclass
+class Report:
+    """The result of a run, as reporters see it."""
+
+    findings: list[Finding]
+    files: list[str]
+    """Every file checked, in order (also those without findings)."""
+    checks: list[Check]
+    signature: str = ""
+    segments: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def counts(self) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings)
+
+
+class Reporter(Protocol):
+    """Turns a report into text for a stream or a file."""
+
+    name: ClassVar[str]
+
+    def render(self, report: Report, *, color: bool = False) -> str: ...
+
+
+def summary_line(report: Report) -> str:
+    counts = report.counts()
+    total = len(report.findings)
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
+    if not total:
+        return f"No problems found in {files} ({report.segments} segments)."
+    noun = "problem" if total == 1 else "problems"
+    return f"Found {total} {noun} ({', '.join(parts)}) in {files} ({report.segments} segments)."

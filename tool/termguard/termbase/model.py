@@ -1,0 +1,71 @@
+"""Glossary entries (one concept each) and the glossary that holds them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from termguard.model import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A concept: its Chinese terms, approved and forbidden English renderings."""
+
+    id: str
+    source: tuple[str, ...]
+    """Chinese terms, Simplified."""
+    approved: tuple[str, ...]
+    """Renderings official English sources use; the first is the suggestion."""
+    forbidden: tuple[str, ...] = ()
+    """Literal renderings that are wrong."""
+    forbidden_regex: tuple[str, ...] = ()
+    """Regular expressions (``regex`` module) matching wrong renderings in context."""
+    note: str = ""
+    references: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    severity: Severity = Severity.ERROR
+    status: str = "approved"
+    path: str = ""
+    """The glossary file the entry was loaded from."""
+    source_variants: tuple[str, ...] = field(default=(), compare=False)
+    """Traditional-character forms of ``source``, derived at load time."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese term for messages, or the id when there is none."""
+        return self.source[0] if self.source else self.id
+
+    @property
+    def all_source_forms(self) -> tuple[str, ...]:
+        return self.source + tuple(v for v in self.source_variants if v not in self.source)
+
+
+class Glossary:
+    """An ordered collection of entries with lookups by id and by term."""
+
+    def __init__(self, entries: Iterable[Entry] = (), gazetteer: Iterable[str] = ()) -> None:
+        self.entries: list[Entry] = list(entries)
+        self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
+        self.gazetteer: frozenset[str] = frozenset(gazetteer)
+        """Romanised proper names that stay in pinyin (lower-cased)."""
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.by_id[entry_id]
+
+    def find(self, term: str) -> list[Entry]:
+        """Entries with ``term`` as a source term or a rendering (case-insensitive)."""
+        wanted = term.casefold().strip()
+        found = []
+        for entry in self.entries:
+            terms = entry.all_source_forms + entry.approved + entry.forbidden
+            if any(t.casefold() == wanted for t in terms) or entry.id == wanted:
+                found.append(entry)
+        return found
