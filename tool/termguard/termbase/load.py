@@ -78,9 +78,10 @@ def load_paths(files: Iterable[Path]) -> list[Entry]:
         for entry in reader(path):
             if entry.id in seen:
                 first = seen[entry.id].path
+                same_file = first == str(path)
                 raise GlossaryError(
                     str(path), f"duplicate id (first defined in {first})", entry.id,
-                    _line_of_id(path, entry.id),
+                    _line_of_id(path, entry.id, last=same_file),
                 )  # fmt: skip
             seen[entry.id] = entry
             entries.append(entry)
@@ -104,7 +105,7 @@ def read_toml(path: Path) -> list[Entry]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error))
+        line = _toml_error_line(str(error)) or (text.count("\n") + 1)
         raise GlossaryError(str(path), f"invalid TOML: {error}", line=line) from None
     unknown = set(data) - FILE_KEYS
     if unknown:
@@ -231,8 +232,13 @@ def _line_of_id_in(text: str, entry_id: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _line_of_id(path: Path, entry_id: str) -> int | None:
+def _line_of_id(path: Path, entry_id: str, last: bool = False) -> int | None:
     try:
-        return _line_of_id_in(path.read_text("utf-8"), entry_id)
+        text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    matches = list(re.finditer(rf"^\s*id\s*=\s*[\"']{re.escape(entry_id)}[\"']", text, re.M))
+    if not matches:
+        return None
+    match = matches[-1] if last else matches[0]
+    return text.count("\n", 0, match.start()) + 1
