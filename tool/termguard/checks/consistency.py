@@ -19,7 +19,8 @@ class InconsistentRendering(Check):
     whose spelling differs from the document's most common one: hyphen
     and space variants ("grass-roots", "grassroots", "grass roots") and capitalisation
     inside a term ("general secretary" vs "General Secretary"). A difference only in the
-    first letter (sentence start) does not count.
+    first letter (sentence start) does not count, and case differences count only for
+    titles and case-sensitive entries.
 
     ## Why it matters
     A reader takes two spellings for two things; house style and official usage want
@@ -53,11 +54,12 @@ class InconsistentRendering(Check):
             yield from self._variants(occurrences)
 
     def _variants(self, occurrences: list[tuple[Segment, TermHit]]) -> Iterable[Finding]:
-        forms = [_spelling(seg.target[h.start : h.end]) for seg, h in occurrences]
+        entry = occurrences[0][1].entry
+        keep_case = entry.case_sensitive or "title" in entry.tags
+        forms = [_spelling(seg.target[h.start : h.end], keep_case) for seg, h in occurrences]
         counts = Counter(forms)
         if len(counts) < 2:
             return
-        entry = occurrences[0][1].entry
         preferred = _preferred(counts, entry.approved)
         example = next(seg.target[h.start : h.end] for (seg, h), f in zip(occurrences, forms) if f == preferred)
         for (segment, hit), form in zip(occurrences, forms):
@@ -74,21 +76,23 @@ class InconsistentRendering(Check):
 
 
 def _outermost_approved(hits: list[TermHit]) -> list[TermHit]:
+    """Approved hits not inside a longer hit ("the people" in "the People's Republic")."""
     approved = [h for h in hits if h.kind == "approved"]
-    return [h for h in approved if not any(o.contains(h) for o in hits if o.kind == "forbidden")
-            and not any(o.contains(h) and o.entry is h.entry for o in approved)]  # fmt: skip
+    return [h for h in approved
+            if not any(o.contains(h) and o.end - o.start > h.end - h.start for o in hits)]  # fmt: skip
 
 
-def _spelling(text: str) -> str:
-    """The form that counts for consistency: exact, except the first letter's case."""
+def _spelling(text: str, keep_case: bool = True) -> str:
+    """The form that counts for consistency: exact except the first letter's case, or
+    ignoring case altogether unless the entry is a title or case-sensitive."""
     text = " ".join(text.split())
-    return text[:1].lower() + text[1:]
+    return text[:1].lower() + text[1:] if keep_case else text.casefold()
 
 
 def _preferred(counts: Counter[str], approved: tuple[str, ...]) -> str:
     best = max(counts.values())
     tied = [form for form, count in counts.items() if count == best]
-    approved_forms = [_spelling(a) for a in approved]
+    approved_forms = [_spelling(a) for a in approved] + [_spelling(a, False) for a in approved]
     for form in approved_forms:
         if form in tied:
             return form

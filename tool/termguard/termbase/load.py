@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,33 @@ def load_paths(files: Iterable[Path]) -> list[Entry]:
                 )  # fmt: skip
             seen[entry.id] = entry
             entries.append(entry)
-    return entries
+    return with_traditional_variants(entries)
+
+
+def with_traditional_variants(entries: list[Entry]) -> list[Entry]:
+    """Fill in ``source_variants``, converting every term in one batch (OpenCC is slow per call)."""
+    terms = [term for entry in entries for term in entry.source]
+    converted = [_convert_all(config, terms) for config in ("s2t", "s2tw", "s2hk")]
+    result: list[Entry] = []
+    position = 0
+    for entry in entries:
+        variants: list[str] = []
+        for index, term in enumerate(entry.source, position):
+            for forms in converted:
+                if forms[index] != term and forms[index] not in variants:
+                    variants.append(forms[index])
+        position += len(entry.source)
+        result.append(replace(entry, source_variants=tuple(variants)) if variants else entry)
+    return result
+
+
+def _convert_all(config: str, terms: list[str]) -> list[str]:
+    if not terms:
+        return []
+    converted = _converter(config).convert("\n".join(terms)).split("\n")
+    if len(converted) != len(terms):  # a conversion touched a line break: fall back to one by one
+        converted = [_converter(config).convert(term) for term in terms]
+    return converted
 
 
 def entry_readers() -> dict[str, EntryReader]:
@@ -119,10 +146,9 @@ def read_toml(path: Path) -> list[Entry]:
 def entry_from_mapping(raw: dict[str, Any], path: Path, text: str = "", index: int = 0) -> Entry:
     """Validate one ``[[entry]]`` table and build the Entry."""
     name = raw.get("id") if isinstance(raw.get("id"), str) else f"#{index}"
-    line = _line_of_id_in(text, name) if text else None
 
     def fail(message: str) -> GlossaryError:
-        return GlossaryError(str(path), message, name, line)
+        return GlossaryError(str(path), message, name, _line_of_id_in(text, name) if text else None)
 
     unknown = set(raw) - ENTRY_KEYS
     if unknown:
@@ -166,7 +192,6 @@ def entry_from_mapping(raw: dict[str, Any], path: Path, text: str = "", index: i
         severity=severity,
         status=status,
         path=str(path),
-        source_variants=traditional_variants(fields["source"]),
     )
 
 
@@ -183,18 +208,18 @@ def traditional_variants(terms: Iterable[str]) -> tuple[str, ...]:
     """Traditional-character forms (Taiwan and Hong Kong usage) of Simplified terms."""
     variants: list[str] = []
     for term in terms:
-        for converter in _converters():
-            form = converter.convert(term)
+        for config in ("s2t", "s2tw", "s2hk"):
+            form = _converter(config).convert(term)
             if form != term and form not in variants:
                 variants.append(form)
     return tuple(variants)
 
 
 @cache
-def _converters() -> tuple[Any, ...]:
+def _converter(config: str) -> Any:
     import opencc
 
-    return tuple(opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk"))
+    return opencc.OpenCC(config)
 
 
 def load_gazetteer(folder: Path) -> set[str]:
