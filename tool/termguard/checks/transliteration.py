@@ -12,7 +12,7 @@ from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
 from termguard.model import Finding, Segment, Severity
 
-HAN_RUN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*")
+HAN_RUN = regex.compile(r"(?<![\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*")
 WORD = regex.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 UNIT_WORDS = frozenset(
@@ -48,6 +48,8 @@ class UntranslatedHan(Check):
     default_severity = Severity.ERROR
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        if segment.target.isascii():
+            return
         for match in HAN_RUN.finditer(segment.target):
             text = match.group()
             hits = [h for h in context.matcher.find_source(text) if h.end - h.start == len(text)]
@@ -95,6 +97,8 @@ class Pinyin(Check):
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
+        if not _may_hold_pinyin(text):
+            return
         words = list(WORD.finditer(text))
         flagged = forbidden_hits(context.target_hits(segment))
         for run in _pinyin_runs(text, words):
@@ -112,6 +116,40 @@ class Pinyin(Check):
             )  # fmt: skip
 
 
+_word_kind: dict[str, int] = {}
+"""Cache: 0 = not pinyin-like, 1 = one syllable, 2 = several syllables."""
+
+
+def _kind_of(word: str) -> int:
+    kind = _word_kind.get(word)
+    if kind is None:
+        parts = pinyin.split_syllables(word) if pinyin.looks_like_pinyin(word) else None
+        kind = 0 if not parts else min(len(parts), 2)
+        if len(_word_kind) < 500_000:
+            _word_kind[word] = kind
+    return kind
+
+
+_seen_tokens: set[str] = set()
+_pinyin_tokens: set[str] = set()
+"""Whitespace-separated tokens already classified, and those holding multi-syllable pinyin."""
+
+
+def _may_hold_pinyin(text: str) -> bool:
+    """Cheap test: does any word look like multi-syllable pinyin? (Most segments: no.)
+
+    Works on whitespace tokens with set operations, so a segment of known words costs a
+    split and a set difference; only new tokens are looked at word by word.
+    """
+    tokens = set(text.split())
+    for token in tokens - _seen_tokens:
+        if any(_kind_of(word) == 2 for word in WORD.findall(token)):
+            _pinyin_tokens.add(token)
+        if len(_seen_tokens) < 1_000_000:
+            _seen_tokens.add(token)
+    return not _pinyin_tokens.isdisjoint(tokens)
+
+
 def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
     """Maximal runs of adjacent pinyin-looking words with at least one of 2+ syllables."""
     runs: list[list[int]] = []
@@ -119,7 +157,7 @@ def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
     for index, word in enumerate(words):
         token = word.group()
         joined = current and text[words[current[-1]].end() : word.start()] in (" ", "-")
-        if pinyin.looks_like_pinyin(token) and not _possessive_english(token):
+        if _kind_of(token) and not _possessive_english(token):
             if current and not joined:
                 runs.append(current)
                 current = []
@@ -131,7 +169,7 @@ def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
         runs.append(current)
     return [
         run for run in runs
-        if any(len(pinyin.split_syllables(words[i].group()) or ()) >= 2 for i in run)
+        if any(_kind_of(words[i].group()) == 2 for i in run)
     ]  # fmt: skip
 
 
