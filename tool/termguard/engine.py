@@ -31,15 +31,25 @@ def check_segments(
 
 def check_document(segments: Sequence[Segment], context: CheckContext, checks: Sequence[Check]) -> list[Finding]:
     """All findings for one document's segments, suppressions applied, sorted."""
+    findings = run_segment_checks(segments, context, checks)
+    for check in checks:
+        findings.extend(check.check_document(segments, context))
+    context.forget()
+    return finalize(findings)
+
+
+def run_segment_checks(segments: Sequence[Segment], context: CheckContext, checks: Sequence[Check]) -> list[Finding]:
     findings: list[Finding] = []
     for segment in segments:
         for check in checks:
             if check.needs_source and segment.source is None:
                 continue
             findings.extend(check.check_segment(segment, context))
-    for check in checks:
-        findings.extend(check.check_document(segments, context))
-    context.forget()
+    return findings
+
+
+def finalize(findings: list[Finding]) -> list[Finding]:
+    """Drop suppressed findings, sort by position, number identical ones."""
     findings = [f for f in findings if not _suppressed(f)]
     findings.sort(key=Finding.sort_key)
     return number_occurrences(findings)

@@ -56,6 +56,12 @@ class Segment:
     """For PO: the entry is marked fuzzy."""
     suppressed: frozenset[str] = frozenset()
     """Rule ids suppressed on this segment by an inline marker (``"all"`` for every rule)."""
+    index: int = -1
+    """Position among the document's segments (-1: unknown); adjacent segments differ by 1."""
+
+    def follows(self, previous: Segment) -> bool:
+        """True when this segment comes right after ``previous`` in its document."""
+        return self.index < 0 or previous.index < 0 or self.index == previous.index + 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """Map a character offset in ``target`` to a 1-based (line, column) in the file."""

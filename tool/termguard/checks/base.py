@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from termguard.model import Finding, Segment, Severity
 
 if TYPE_CHECKING:
+    from termguard.checks.chunk import ChunkView
     from termguard.checks.context import CheckContext
 
 DOC_HEADINGS = ("What it does", "Why it matters", "Example")
@@ -37,7 +38,27 @@ class Check:
         return ()
 
     def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
+        """Findings that need the whole document. Streamable checks implement
+        :meth:`collect` and :meth:`finish` instead, so a file can be checked in chunks."""
+        return self.finish([self.collect(segments, context)], context)
+
+    def collect(self, segments: Sequence[Segment], context: CheckContext) -> Any:
+        """What this check needs to remember of one chunk of a document (picklable)."""
+        return None
+
+    def finish(self, parts: list[Any], context: CheckContext) -> Iterable[Finding]:
+        """Document-level findings from the parts collected chunk by chunk, in order."""
         return ()
+
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        """Indexes of the lines of a chunk where this check might fire (a superset),
+        or None to check every line. See :mod:`termguard.checks.chunk`."""
+        return None
+
+    @classmethod
+    def streamable(cls) -> bool:
+        """True when the check works chunk by chunk (it does not override check_document)."""
+        return cls.check_document is Check.check_document
 
     def finding(
         self,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from termguard.checks.base import Check
+from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
@@ -45,10 +47,17 @@ class InconsistentRendering(Check):
     name = "Inconsistent rendering"
     default_severity = Severity.WARNING
 
-    def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        literal = view.literal_hit_lines
+        return None if literal is None else literal["approved"]
+
+    def collect(self, segments: Sequence[Segment], context: CheckContext) -> Any:
+        return [(segment, hit) for segment in segments for hit in _outermost_approved(context.target_hits(segment))]
+
+    def finish(self, parts: list[Any], context: CheckContext) -> Iterable[Finding]:
         by_rendering: dict[tuple[str, str], list[tuple[Segment, TermHit]]] = defaultdict(list)
-        for segment in segments:
-            for hit in _outermost_approved(context.target_hits(segment)):
+        for part in parts:
+            for segment, hit in part:
                 by_rendering[hit.entry.id, hit.rendering].append((segment, hit))
         for occurrences in by_rendering.values():
             yield from self._variants(occurrences)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from termguard.checks.base import Check
+from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.model import Finding, Segment, Severity
 
@@ -35,17 +37,44 @@ class DuplicateSegment(Check):
     name = "Duplicated segment"
     default_severity = Severity.WARNING
 
-    def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
-        previous: Segment | None = None
-        for segment in segments:
-            text = " ".join(segment.target.split())
-            if previous is not None and text and text == " ".join(previous.target.split()):
-                if segment.source is None or segment.source == previous.source:
-                    start = len(segment.target) - len(segment.target.lstrip())
-                    end = len(segment.target.rstrip())
-                    yield self.finding(
-                        segment, start, end,
-                        f"this paragraph repeats the one on line {previous.origin.line}; delete it",
-                        [""],
-                    )  # fmt: skip
-            previous = segment
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        # Whitespace removed: equal after normalising implies equal here (a superset).
+        lines = [line.replace(" ", "").replace("\t", "").replace("\r", "") for line in view.lines]
+        wanted: set[int] = set()
+        previous = None
+        for index, line in enumerate(lines):
+            if not line:
+                continue
+            if previous is not None and line == lines[previous]:
+                wanted |= {previous, index}
+            previous = index
+        return wanted
+
+    def collect(self, segments: Sequence[Segment], context: CheckContext) -> Any:
+        if not segments:
+            return None
+        inside = [self._finding(previous, segment) for previous, segment in zip(segments, segments[1:])]
+        return [f for f in inside if f], segments[0], segments[-1]
+
+    def finish(self, parts: list[Any], context: CheckContext) -> Iterable[Finding]:
+        parts = [p for p in parts if p]
+        for index, (findings, first, _last) in enumerate(parts):
+            if index:
+                boundary = self._finding(parts[index - 1][2], first, adjacent=True)
+                if boundary:
+                    yield boundary
+            yield from findings
+
+    def _finding(self, previous: Segment, segment: Segment, adjacent: bool = False) -> Finding | None:
+        if not adjacent and not segment.follows(previous):
+            return None
+        text = " ".join(segment.target.split())
+        if not text or text != " ".join(previous.target.split()):
+            return None
+        if segment.source is not None and segment.source != previous.source:
+            return None
+        start = len(segment.target) - len(segment.target.lstrip())
+        end = len(segment.target.rstrip())
+        return self.finding(
+            segment, start, end, f"this paragraph repeats the one on line {previous.origin.line}; delete it", [""]
+        )

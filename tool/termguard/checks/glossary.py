@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termguard.checks.base import Check
+from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
@@ -50,6 +51,11 @@ class ForbiddenRendering(Check):
             if entry.note:
                 message += f" ({entry.note.rstrip('.')})"
             yield self.finding(segment, hit.start, hit.end, message, entry.approved, entry.id, severity)
+
+
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        literal = view.literal_hit_lines
+        return None if literal is None else literal["forbidden"] | view.regex_hit_lines
 
 
 def forbidden_hits(hits: list[TermHit]) -> list[TermHit]:

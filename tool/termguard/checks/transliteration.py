@@ -8,6 +8,7 @@ import regex
 
 from termguard import pinyin
 from termguard.checks.base import Check
+from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
 from termguard.model import Finding, Segment, Severity
@@ -46,6 +47,9 @@ class UntranslatedHan(Check):
     id = "untranslated-han"
     name = "Untranslated Chinese characters"
     default_severity = Severity.ERROR
+
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        return view.non_ascii_lines
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         if segment.target.isascii():
@@ -95,6 +99,11 @@ class Pinyin(Check):
     name = "Untranslated pinyin"
     default_severity = Severity.WARNING
 
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        tokens = set(view.text.split())
+        _classify(tokens)
+        return view.lines_containing(tokens & _pinyin_tokens)
+
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
         if not _may_hold_pinyin(text):
@@ -142,12 +151,16 @@ def _may_hold_pinyin(text: str) -> bool:
     split and a set difference; only new tokens are looked at word by word.
     """
     tokens = set(text.split())
+    _classify(tokens)
+    return not _pinyin_tokens.isdisjoint(tokens)
+
+
+def _classify(tokens: set[str]) -> None:
     for token in tokens - _seen_tokens:
         if any(_kind_of(word) == 2 for word in WORD.findall(token)):
             _pinyin_tokens.add(token)
         if len(_seen_tokens) < 1_000_000:
             _seen_tokens.add(token)
-    return not _pinyin_tokens.isdisjoint(tokens)
 
 
 def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:

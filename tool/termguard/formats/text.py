@@ -20,7 +20,7 @@ def read_text(path: str, text: str, options: ReadOptions | None = None) -> list[
     for number, line in enumerate(text.splitlines(keepends=True), 1):
         body = line.rstrip("\r\n")
         if body.strip():
-            segments.append(_segment(path, body, number, offset))
+            segments.append(_segment(path, body, number, offset, index=len(segments)))
         offset += len(line)
     return segments
 
@@ -42,7 +42,7 @@ def read_markdown(path: str, text: str, options: ReadOptions | None = None) -> l
         nonlocal block, pending
         if block:
             body = "".join(block).rstrip("\r\n")
-            segments.append(_segment(path, body, block_line, block_offset, pending))
+            segments.append(_segment(path, body, block_line, block_offset, pending, len(segments)))
             pending = frozenset()
         block = []
 
@@ -69,11 +69,12 @@ def read_markdown(path: str, text: str, options: ReadOptions | None = None) -> l
 
 
 def _segment(
-    path: str, body: str, line: int, offset: int, suppressed: frozenset[str] = frozenset()
+    path: str, body: str, line: int, offset: int, suppressed: frozenset[str] = frozenset(), index: int = -1
 ) -> Segment:
     return Segment(
         id=f"{path}:{line}",
         target=body,
         origin=Origin(path=path, line=line, column=1, offset=offset),
         suppressed=suppressed,
+        index=index,
     )

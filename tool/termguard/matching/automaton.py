@@ -7,7 +7,7 @@ given as regular expressions run beside it with the ``regex`` module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -105,6 +105,24 @@ class TermMatcher:
                     hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+    def rough_target_positions(self, folded: str) -> Iterator[tuple[int, HitKind]]:
+        """Start offsets and kinds of every literal key in already-folded ASCII text,
+        without boundary or case checks: a cheap superset of :meth:`find`'s literal hits
+        for scanning large blocks."""
+        automaton = self._target.automaton
+        if automaton is None:
+            return
+        owners = self._target.owners
+        for key_id, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
+            for pattern in owners[key_id]:
+                yield start, pattern.kind
+
+    def regex_positions(self, text: str) -> Iterator[int]:
+        """Start offsets of every regular-expression rendering's match."""
+        for _entry, _pattern, compiled in self._regexes:
+            for match in compiled.finditer(text):
+                yield match.start()
 
     def find_source(self, text: str) -> list[TermHit]:
         """All glossary source terms in a Chinese text (Simplified or Traditional)."""

@@ -1,0 +1,69 @@
+"""Chunked checking of large text files gives exactly the findings of a whole-file run."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from termguard.checks import CheckContext, select
+from termguard.engine import check_document
+from termguard.errors import InputError
+from termguard.formats import read_document
+from termguard.stream import check_stream, iter_chunks
+from termguard.termbase import load_glossary
+from tests.conftest import SAMPLE
+
+
+def _key(finding):
+    return (finding.rule, finding.line, finding.column, finding.end_line, finding.end_column,
+            finding.matched, finding.message, finding.suggestions, finding.fingerprint)  # fmt: skip
+
+
+def _make_default():
+    return load_glossary(), select()
+
+
+@pytest.fixture(scope="module")
+def big_text(tmp_path_factory):
+    """The sample three times with CRLF, a BOM and non-ASCII, so chunk edges fall everywhere."""
+    text = SAMPLE.read_text("utf-8")
+    path = tmp_path_factory.mktemp("stream") / "big.txt"
+    body = (text + "\n\u00e9t\u00e9 \u2014 文山会海 left in.\n") * 3
+    path.write_bytes(b"\xef\xbb\xbf" + body.replace("\n", "\r\n").encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("chunk_bytes", [97, 1000, 1 << 20])
+def test_streamed_findings_equal_whole_file_findings(big_text, glossary, chunk_bytes):
+    checks = select()
+    whole = check_document(read_document(str(big_text)).segments, CheckContext(glossary), checks)
+    streamed, count = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=chunk_bytes)
+    assert count == len(read_document(str(big_text)).segments)
+    assert [_key(f) for f in streamed] == [_key(f) for f in whole]
+    assert any(f.rule == "duplicate-segment" for f in streamed)
+
+
+def test_parallel_workers_give_the_serial_result(big_text, glossary):
+    checks = select()
+    serial, _ = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=2000)
+    parallel, _ = check_stream(
+        str(big_text), CheckContext(glossary), checks, jobs=2, make=functools.partial(_make_default), chunk_bytes=2000
+    )
+    assert [_key(f) for f in parallel] == [_key(f) for f in serial]
+
+
+def test_chunks_cover_the_file_with_exact_lines_and_offsets(big_text):
+    chunks = list(iter_chunks(str(big_text), 500))
+    decoded = big_text.read_bytes().decode("utf-8-sig")
+    for chunk in chunks:
+        text = chunk.data.decode("utf-8")
+        assert decoded[chunk.offset : chunk.offset + len(text)] == text
+        assert decoded[: chunk.offset].count("\n") + 1 == chunk.first_line
+
+
+def test_bad_bytes_deep_in_a_large_file_name_their_line(tmp_path, glossary):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"fine line\n" * 500 + b"caf\xe9\n")
+    with pytest.raises(InputError, match=r"bad.txt:501: not valid UTF-8"):
+        check_stream(str(path), CheckContext(glossary), select(), chunk_bytes=256)

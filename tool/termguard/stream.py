@@ -1,0 +1,190 @@
+"""Check large plain-text files in chunks: flat memory, and both cores when asked.
+
+A file is read in blocks of whole lines and checked chunk by chunk. Segment checks run
+on each chunk; document checks (duplicates, consistency) ``collect`` what they need
+from each chunk and ``finish`` at the end, so the findings are exactly those of a
+whole-file run. With ``jobs > 1`` chunks are checked in worker processes, each loading
+the glossary once; results are put back in file order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from termguard.checks import Check, CheckContext
+from termguard.checks.chunk import ChunkView
+from termguard.engine import finalize, run_segment_checks
+from termguard.errors import InputError
+from termguard.formats import decode_bytes
+from termguard.model import Finding, Origin, Segment
+from termguard.termbase import Glossary
+
+CHUNK_BYTES = 2 << 20
+STREAM_SUFFIXES = (".txt", ".text")
+STREAM_MIN_BYTES = 8 << 20
+"""Plain-text files at least this large are streamed; smaller ones are read whole."""
+
+
+def streamable(path: str, checks: Sequence[Check]) -> bool:
+    """Large plain-text files whose enabled checks all work chunk by chunk."""
+    try:
+        large = os.path.getsize(path) >= STREAM_MIN_BYTES
+    except OSError:
+        return False
+    return large and path.lower().endswith(STREAM_SUFFIXES) and all(c.streamable() for c in checks)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    path: str
+    data: bytes
+    first_line: int
+    """1-based line number of the chunk's first line."""
+    offset: int
+    """Code-point offset of the chunk's first character in the decoded file."""
+
+
+def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
+    """Blocks of whole lines with their starting line and character offset."""
+    line, offset = 1, 0
+    with open(path, "rb") as handle:
+        first = True
+        rest = b""
+        while True:
+            block = handle.read(chunk_bytes)
+            if not block:
+                break
+            data = rest + block
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                rest = data
+                continue
+            data, rest = data[:cut], data[cut:]
+            if first and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            first = False
+            yield Chunk(path, data, line, offset)
+            line += data.count(b"\n")
+            offset += _code_points(data)
+        if rest:
+            yield Chunk(path, rest, line, offset)
+
+
+def _code_points(data: bytes) -> int:
+    # UTF-8 continuation bytes are 0b10xxxxxx; every other byte starts a code point.
+    return len(data) - sum(data.count(bytes([b])) for b in range(0x80, 0xC0)) if not data.isascii() else len(data)
+
+
+def check_chunk(
+    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0
+) -> tuple[list[Finding], list[Any], int]:
+    segments, count = sparse_segments(chunk, context, checks, index)
+    findings = run_segment_checks(segments, context, checks)
+    parts = [check.collect(segments, context) for check in checks]
+    context.forget()
+    return findings, parts, count
+
+
+def sparse_segments(
+    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0
+) -> tuple[list[Segment], int]:
+    """The segments of a chunk where some check might fire, and the chunk's segment count.
+
+    Every check names the lines it could fire on (``Check.chunk_lines``); the other
+    lines produce no findings, so they never become segment objects. The first and last
+    segments are always kept: document checks compare them across chunk boundaries.
+    """
+    text = _decode(chunk)
+    view = ChunkView(text, context.matcher)
+    bodies = [line.rstrip("\r") for line in view.lines]
+    kept = [i for i, body in enumerate(bodies) if body.strip()]
+    if not kept:
+        return [], 0
+    wanted: set[int] | None = {kept[0], kept[-1]}
+    for check in checks:
+        lines = check.chunk_lines(view, context)
+        if lines is None:
+            wanted = None
+            break
+        wanted |= lines  # type: ignore[operator]
+    base = index << 32
+    segments = []
+    for position, line in enumerate(kept):
+        if wanted is None or line in wanted:
+            number = chunk.first_line + line
+            origin = Origin(chunk.path, number, 1, chunk.offset + view.starts[line])
+            segments.append(Segment(f"{chunk.path}:{number}", bodies[line], origin, index=base + position))
+    return segments, len(kept)
+
+
+def _decode(chunk: Chunk) -> str:
+    if b"\x00" in chunk.data:
+        line = chunk.first_line + chunk.data[: chunk.data.index(b"\x00")].count(b"\n")
+        raise InputError(chunk.path, "binary file, not text", line)
+    try:
+        return chunk.data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = chunk.first_line + chunk.data[: error.start].count(b"\n")
+        raise InputError(chunk.path, "not valid UTF-8; convert the file to UTF-8", line) from None
+
+
+_worker: tuple[CheckContext, list[Check]] | None = None
+
+
+def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]]) -> None:
+    global _worker
+    glossary, checks = make()
+    _worker = (CheckContext(glossary), checks)
+
+
+def _work(chunk: Chunk, index: int) -> tuple[list[Finding], list[Any], int]:
+    assert _worker is not None
+    return check_chunk(chunk, *_worker, index)
+
+
+def check_stream(
+    path: str,
+    context: CheckContext,
+    checks: Sequence[Check],
+    jobs: int = 1,
+    make: Callable[[], tuple[Glossary, list[Check]]] | None = None,
+    progress: Callable[[int], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> tuple[list[Finding], int]:
+    """Check one large text file chunk by chunk; returns the findings and segment count."""
+    findings: list[Finding] = []
+    parts: list[list[Any]] = [[] for _ in checks]
+    segments = 0
+
+    def absorb(result: tuple[list[Finding], list[Any], int], size: int) -> None:
+        nonlocal segments
+        found, chunk_parts, count = result
+        findings.extend(found)
+        for index, part in enumerate(chunk_parts):
+            parts[index].append(part)
+        segments += count
+        if progress:
+            progress(size)
+
+    if jobs <= 1 or make is None:
+        for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
+            absorb(check_chunk(chunk, context, checks, index), len(chunk.data))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(make,)) as pool:
+            pending: list[tuple[Future, int]] = []
+            for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
+                pending.append((pool.submit(_work, chunk, index), len(chunk.data)))
+                while len(pending) > 2 * jobs:
+                    future, size = pending.pop(0)
+                    absorb(future.result(), size)
+            for future, size in pending:
+                absorb(future.result(), size)
+    for check, check_parts in zip(checks, parts):
+        findings.extend(check.finish(check_parts, context))
+    if not segments:
+        decode_bytes(path, b"")  # raises the usual "file is empty" error
+    return finalize(findings), segments
