@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import os
 import sys
+from collections.abc import Callable, Iterator
 
+from termguard import stream
 from termguard.checks import CheckContext, select
 from termguard.cli.common import (
     ExitCode,
@@ -48,7 +53,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ignore", action="append", default=[], metavar="RULE", help="switch a rule off")
     group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
                        help="re-grade a rule, e.g. pinyin=error")
-    group.add_argument("--quiet", "-q", action="store_true", help="print no summary to stderr")
+    group.add_argument("--quiet", "-q", action="store_true", help="print no summary or progress to stderr")
+    group.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="worker processes for large files (default 1)")
 
 
 def _split(values: list[str]) -> list[str]:
@@ -79,11 +86,44 @@ def run_checks(args: argparse.Namespace) -> Report:
     context = CheckContext(glossary)
     findings: list[Finding] = []
     segments = 0
-    for path in files:
-        document = read_document(path, options)
-        segments += len(document.segments)
-        findings.extend(check_document(document.segments, context, checks))
+    with progress_bar(files, enabled=not args.quiet) as advance:
+        for path in files:
+            if options.source_path is None and stream.streamable(path, checks):
+                make = functools.partial(worker_setup, args)
+                found, count = stream.check_stream(path, context, checks, args.jobs, make, advance)
+            else:
+                document = read_document(path, options)
+                found, count = check_document(document.segments, context, checks), len(document.segments)
+                advance(os.path.getsize(path))
+            findings.extend(found)
+            segments += count
     return Report(findings, files, checks, run_signature(glossary, checks), segments)
+
+
+def worker_setup(args: argparse.Namespace) -> tuple:
+    """Glossary and checks for a worker process (picklable: built from the arguments)."""
+    return build_glossary(args), selected_checks(args)
+
+
+@contextlib.contextmanager
+def progress_bar(files: list[str], enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A byte-count progress bar on stderr for long runs; silent when not a terminal."""
+    total = sum(os.path.getsize(f) for f in files)
+    if not enabled or not sys.stderr.isatty() or total < stream.STREAM_MIN_BYTES:
+        yield lambda _size: None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda size: bar.advance(task, size)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
