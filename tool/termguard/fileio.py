@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from termguard.errors import TermguardError
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+def atomic_write(path: str | Path, data: str | bytes | Iterable[str], *, encoding: str = "utf-8") -> None:
+    """Write ``data`` (text, bytes, or text in pieces) to ``path`` so that readers see the
+    old file or the new one, never half."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise TermguardError(f"{path}: folder {folder} does not exist")
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, str | bytes) else data
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode(encoding) if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from termguard import stream
 from termguard.checks import CheckContext, select
@@ -23,7 +23,7 @@ from termguard.engine import check_document
 from termguard.fileio import atomic_write
 from termguard.formats import check_output_path, collect_paths, read_document
 from termguard.model import Finding, Severity
-from termguard.reporters import REPORTERS, Report, summary_line
+from termguard.reporters import REPORTERS, Report, Reporter, summary_line
 from termguard.signature import run_signature
 
 FAIL_ON = ("error", "warning", "note", "never")
@@ -133,15 +133,21 @@ def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
     return ExitCode.FINDINGS if any(f.severity.rank >= threshold for f in findings) else ExitCode.OK
 
 
+def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str]:
+    """The report in pieces when the reporter can stream (large JSON), else whole."""
+    parts = getattr(reporter, "render_parts", None)
+    return parts(report) if parts and not color else [reporter.render(report, color=color)]
+
+
 def run(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output)
     report = run_checks(args)
     reporter = REPORTERS[args.format]()
     if args.output:
-        atomic_write(args.output, reporter.render(report))
+        atomic_write(args.output, rendered(reporter, report, color=False))
         if not args.quiet:
             print(summary_line(report), file=sys.stderr)
     else:
-        sys.stdout.write(reporter.render(report, color=use_color(sys.stdout)))
+        sys.stdout.writelines(rendered(reporter, report, color=use_color(sys.stdout)))
     return exit_code(report.findings, args.fail_on)

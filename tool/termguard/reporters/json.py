@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from termguard.model import Finding
 from termguard.reporters.base import Report
@@ -38,8 +39,21 @@ class JsonReporter:
     name = "json"
 
     def render(self, report: Report, *, color: bool = False) -> str:
+        return "".join(self.render_parts(report))
+
+    def render_parts(self, report: Report) -> Iterator[str]:
+        """The same document piece by piece, so large reports are never held whole."""
+        head = json.dumps(self._document(report, []), ensure_ascii=False, indent=2)
+        opening, closing = head.rsplit('"findings": []', 1)
+        yield opening + '"findings": ['
+        for index, finding in enumerate(report.findings):
+            text = json.dumps(finding_to_dict(finding), ensure_ascii=False, indent=2)
+            yield ("," if index else "") + "\n    " + text.replace("\n", "\n    ")
+        yield ("\n  ]" if report.findings else "]") + closing + "\n"
+
+    def _document(self, report: Report, findings: list[dict[str, object]]) -> dict[str, object]:
         counts = report.counts()
-        document = {
+        return {
             "version": SCHEMA_VERSION,
             "signature": report.signature,
             "summary": {
@@ -48,6 +62,5 @@ class JsonReporter:
                 "findings": len(report.findings),
                 **{severity.value: count for severity, count in counts.items()},
             },
-            "findings": [finding_to_dict(f) for f in report.findings],
+            "findings": findings,
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
