@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from termguard.checks import Check, CheckContext, select
+from termguard.checks.candidates import drop_shadowed
 from termguard.model import Finding, Segment
 from termguard.termbase import Glossary
 
@@ -40,7 +41,7 @@ def check_document(segments: Sequence[Segment], context: CheckContext, checks: S
     for check in checks:
         findings.extend(check.check_document(segments, context))
     context.forget()
-    findings = [f for f in findings if not _suppressed(f)]
+    findings = drop_shadowed([f for f in findings if not _suppressed(f)])
     findings.sort(key=Finding.sort_key)
     return number_occurrences(findings)
 
