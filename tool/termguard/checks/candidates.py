@@ -10,8 +10,9 @@ from termguard.model import Finding, Segment, Severity
 
 NOTE_THRESHOLD = 0.5
 """Candidates scoring below this are left to ``termguard extract`` (too weak for a note)."""
-SUPPORT_ONLY = frozenset({"quoted-phrase"})
-"""Kinds that only raise other kinds' scores: quotation marks alone prove nothing."""
+SUPPORT_ONLY = frozenset({"quoted-phrase", "termhood", "bilingual-pair"})
+"""Kinds that only raise other kinds' scores or feed `termguard extract`: quotation marks,
+recurrence and co-occurrence alone prove no error."""
 
 
 class CandidateTerm(Check):

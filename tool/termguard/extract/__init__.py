@@ -12,11 +12,14 @@ from types import ModuleType
 
 from termguard.checks.context import CheckContext
 from termguard.extract import (
+    bilingual,
     formulas,
+    literal,
     parallel,
     quoted,
     romanised,
     split_compound,
+    termhood,
     title_case,
 )
 from termguard.extract.model import Candidate, Hit
@@ -24,9 +27,9 @@ from termguard.extract.ranking import rank
 from termguard.model import Segment
 
 HEURISTICS: tuple[ModuleType, ...] = (
-    romanised, formulas, parallel, title_case, quoted, split_compound,
+    romanised, formulas, parallel, title_case, quoted, split_compound, literal, bilingual, termhood,
 )  # fmt: skip
-KINDS = tuple(h.KIND for h in HEURISTICS)
+KINDS = (*(h.KIND for h in HEURISTICS), bilingual.VARIANT_KIND)
 
 __all__ = ["HEURISTICS", "KINDS", "Candidate", "Hit", "extract", "find_hits", "rank"]
 
@@ -36,9 +39,9 @@ def find_hits(segments: Sequence[Segment], context: CheckContext, kinds: Iterabl
     wanted = set(kinds) if kinds is not None else set(KINDS)
     hits: list[Hit] = []
     for heuristic in HEURISTICS:
-        if heuristic.KIND in wanted:
+        if heuristic.KIND in wanted or getattr(heuristic, "VARIANT_KIND", None) in wanted:
             hits.extend(heuristic.find(segments, context))
-    return [h for h in hits if not _known(h, context)]
+    return [h for h in hits if h.kind in wanted and not _known(h, context)]
 
 
 def extract(segments: Sequence[Segment], context: CheckContext, kinds: Iterable[str] | None = None) -> list[Candidate]:
@@ -48,6 +51,6 @@ def extract(segments: Sequence[Segment], context: CheckContext, kinds: Iterable[
 
 def _known(hit: Hit, context: CheckContext) -> bool:
     """The span overlaps a glossary rendering (approved or forbidden): nothing to add."""
-    if hit.kind == "bilingual-pair":
-        return False
+    if hit.kind in (bilingual.KIND, bilingual.VARIANT_KIND):
+        return False  # source terms the glossary knows are left out by the heuristic itself
     return any(h.start < hit.end and hit.start < h.end for h in context.target_hits(hit.segment))

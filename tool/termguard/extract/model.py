@@ -62,5 +62,5 @@ class Candidate:
                 break
         return found
 
-    def sort_key(self) -> tuple[float, str, str]:
-        return (-self.score, self.kind, self.text.casefold())
+    def sort_key(self) -> tuple[float, str, str, str]:
+        return (-self.score, self.kind, self.text.casefold(), self.source or "")

@@ -1,7 +1,7 @@
 """Group hits into candidates and rank them, deterministically.
 
 Every heuristic scores each hit in [0, 1] (its own evidence). A candidate is one phrase
-(case-folded, whitespace-normalised) of one kind; its score is the best hit score
+(case-folded, whitespace-normalised) of one kind and one source term; its score is the best hit score
 raised by repetition and by agreement of other heuristics on the same span:
 
     score = 1 - (1 - best) * 0.85 ** (occurrences - 1) * prod(1 - other_kind_score / 2)
@@ -27,9 +27,9 @@ def normal_form(text: str) -> str:
 
 def rank(hits: Iterable[Hit]) -> list[Candidate]:
     hits = list(hits)
-    groups: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Hit]] = defaultdict(list)
     for hit in hits:
-        groups[(hit.kind, normal_form(hit.text))].append(hit)
+        groups[(hit.kind, normal_form(hit.text), hit.source or "")].append(hit)
     candidates = [_candidate(group, hits) for group in groups.values()]
     candidates.sort(key=Candidate.sort_key)
     return candidates
