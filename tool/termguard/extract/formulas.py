@@ -7,7 +7,7 @@ Earnests", "two upholds"); machine translation renders the characters one by one
 
 Fires on two numeral-led chunks coordinated within a clause ("one X and one Y",
 "one X, one Y", "two X one Y") unless every chunk is numeral + plural noun (the official
-shape), and on a quoted phrase that starts with a numeral and is not numeral + plural
+shape) or capitalised as a name ("Two Studies, One Action"), and on a quoted phrase that starts with a numeral and is not numeral + plural
 noun ("one meter connected"). Score 0.8 for coordinated chunks, 0.6 for a quoted
 numeral phrase.
 """
@@ -53,6 +53,9 @@ def find(segments: Iterable[Segment], context: CheckContext) -> Iterator[Hit]:
 
 
 def _official_shape(phrase: str) -> bool:
-    """Every numeral is followed by a plural noun: "three stricts and three earnests"."""
+    """Every numeral is followed by a plural noun ("three stricts and three earnests"), or
+    the formula is capitalised as a name ("Two Studies, One Action")."""
     heads = CHUNK_HEAD.findall(phrase)
+    if heads and all(h[:1].isupper() for h in heads) and phrase[:1].isupper():
+        return True
     return bool(heads) and all(is_plural_noun(h) for h in heads)
