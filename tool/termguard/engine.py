@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from termguard.checks import Check, CheckContext, select
+from termguard.checks.candidates import drop_shadowed
 from termguard.model import Finding, Segment
 from termguard.termbase import Glossary
 
@@ -50,7 +51,7 @@ def run_segment_checks(segments: Sequence[Segment], context: CheckContext, check
 
 def finalize(findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings, sort by position, number identical ones."""
-    findings = [f for f in findings if not _suppressed(f)]
+    findings = drop_shadowed([f for f in findings if not _suppressed(f)])
     findings.sort(key=Finding.sort_key)
     return number_occurrences(findings)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from termguard.checks.base import Check
+from termguard.checks.candidates import CandidateTerm
 from termguard.checks.consistency import InconsistentRendering
 from termguard.checks.cosmetic import DuplicateSegment
 from termguard.checks.glossary import ForbiddenRendering
@@ -18,6 +19,7 @@ CHECKS: tuple[type[Check], ...] = (
     Pinyin,
     InconsistentRendering,
     DuplicateSegment,
+    CandidateTerm,
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -105,19 +105,8 @@ class Pinyin(Check):
         return view.lines_containing(tokens & _pinyin_tokens)
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        text = segment.target
-        if not _may_hold_pinyin(text):
-            return
-        words = list(WORD.finditer(text))
-        flagged = forbidden_hits(context.target_hits(segment))
-        for run in _pinyin_runs(text, words):
-            first, last = words[run[0]], words[run[-1]]
-            start, end = first.start(), last.end()
-            if _is_exempt(text, words, run, context):
-                continue
-            if any(h.start < end and start < h.end for h in flagged):
-                continue
-            phrase = text[start:end]
+        for start, end in pinyin_phrases(segment, context):
+            phrase = segment.target[start:end]
             yield self.finding(
                 segment, start, end,
                 f"'{phrase}' looks like untranslated pinyin; translate the term "
@@ -161,6 +150,23 @@ def _classify(tokens: set[str]) -> None:
             _pinyin_tokens.add(token)
         if len(_seen_tokens) < 1_000_000:
             _seen_tokens.add(token)
+
+
+def pinyin_phrases(segment: Segment, context: CheckContext) -> Iterator[tuple[int, int]]:
+    """Spans of romanised Chinese that are not proper names and not known forbidden
+    renderings (those are the glossary's to report). Shared with the term extractor."""
+    text = segment.target
+    if not _may_hold_pinyin(text):
+        return
+    words = list(WORD.finditer(text))
+    flagged = forbidden_hits(context.target_hits(segment))
+    for run in _pinyin_runs(text, words):
+        start, end = words[run[0]].start(), words[run[-1]].end()
+        if _is_exempt(text, words, run, context):
+            continue
+        if any(h.start < end and start < h.end for h in flagged):
+            continue
+        yield start, end
 
 
 def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
