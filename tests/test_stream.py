@@ -10,7 +10,7 @@ from termguard.checks import CheckContext, select
 from termguard.engine import check_document
 from termguard.errors import InputError
 from termguard.formats import read_document
-from termguard.stream import check_stream, iter_chunks
+from termguard.stream import check_stream, iter_chunks, stream_checks
 from termguard.termbase import load_glossary
 from tests.conftest import SAMPLE
 
@@ -21,7 +21,7 @@ def _key(finding):
 
 
 def _make_default():
-    return load_glossary(), select()
+    return load_glossary(), stream_checks(select())
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def big_text(tmp_path_factory):
 
 @pytest.mark.parametrize("chunk_bytes", [97, 1000, 1 << 20])
 def test_streamed_findings_equal_whole_file_findings(big_text, glossary, chunk_bytes):
-    checks = select()
+    checks = stream_checks(select())
     whole = check_document(read_document(str(big_text)).segments, CheckContext(glossary), checks)
     streamed, count = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=chunk_bytes)
     assert count == len(read_document(str(big_text)).segments)
@@ -45,7 +45,7 @@ def test_streamed_findings_equal_whole_file_findings(big_text, glossary, chunk_b
 
 
 def test_parallel_workers_give_the_serial_result(big_text, glossary):
-    checks = select()
+    checks = stream_checks(select())
     serial, _ = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=2000)
     parallel, _ = check_stream(
         str(big_text), CheckContext(glossary), checks, jobs=2, make=functools.partial(_make_default), chunk_bytes=2000
@@ -67,3 +67,8 @@ def test_bad_bytes_deep_in_a_large_file_name_their_line(tmp_path, glossary):
     path.write_bytes(b"fine line\n" * 500 + b"caf\xe9\n")
     with pytest.raises(InputError, match=r"bad.txt:501: not valid UTF-8"):
         check_stream(str(path), CheckContext(glossary), select(), chunk_bytes=256)
+
+
+def test_whole_text_heuristics_are_left_out_of_streamed_runs():
+    ids = {check.id for check in stream_checks(select())}
+    assert "candidate-term" not in ids and "forbidden-rendering" in ids

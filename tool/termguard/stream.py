@@ -30,12 +30,17 @@ STREAM_MIN_BYTES = 8 << 20
 
 
 def streamable(path: str, checks: Sequence[Check]) -> bool:
-    """Large plain-text files whose enabled checks all work chunk by chunk."""
+    """Large plain-text files whose enabled checks all work chunk by chunk (checks that
+    need a whole text, such as candidate-term, are left out of streamed runs)."""
     try:
         large = os.path.getsize(path) >= STREAM_MIN_BYTES
     except OSError:
         return False
-    return large and path.lower().endswith(STREAM_SUFFIXES) and all(c.streamable() for c in checks)
+    return large and path.lower().endswith(STREAM_SUFFIXES) and all(c.streamable() for c in stream_checks(checks))
+
+
+def stream_checks(checks: Sequence[Check]) -> list[Check]:
+    return [check for check in checks if not check.whole_text_only]
 
 
 @dataclass(frozen=True)

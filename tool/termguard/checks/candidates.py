@@ -43,12 +43,14 @@ class CandidateTerm(Check):
     ## False positives
     Names of bodies and documents, proper names, official number formulas
     ("four reductions") and glossary renderings are exempt. Turn the rule off with
-    `--ignore candidate-term`.
+    `--ignore candidate-term`. Files large enough to be streamed (translation memories,
+    corpora over 8 MB) are not scanned for candidates: use `termguard extract` on them.
     """
 
     id = "candidate-term"
     name = "Candidate term"
     default_severity = Severity.NOTE
+    whole_text_only = True
 
     def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
         from termguard.extract import extract

@@ -90,7 +90,7 @@ def run_checks(args: argparse.Namespace) -> Report:
         for path in files:
             if options.source_path is None and stream.streamable(path, checks):
                 make = functools.partial(worker_setup, args)
-                found, count = stream.check_stream(path, context, checks, args.jobs, make, advance)
+                found, count = stream.check_stream(path, context, stream.stream_checks(checks), args.jobs, make, advance)
             else:
                 document = read_document(path, options)
                 found, count = check_document(document.segments, context, checks), len(document.segments)
@@ -102,7 +102,7 @@ def run_checks(args: argparse.Namespace) -> Report:
 
 def worker_setup(args: argparse.Namespace) -> tuple:
     """Glossary and checks for a worker process (picklable: built from the arguments)."""
-    return build_glossary(args), selected_checks(args)
+    return build_glossary(args), stream.stream_checks(selected_checks(args))
 
 
 @contextlib.contextmanager
