@@ -37,20 +37,41 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "Files are plain text aligned by line, or bilingual files (targets are scored, "
         "sources serve as --src).",
     )  # fmt: skip
-    parser.add_argument("--hyp", action="append", required=True, metavar="HYP",
-                        help="the translation to score; give it twice to compare two systems")
+    parser.add_argument(
+        "--hyp",
+        action="append",
+        required=True,
+        metavar="HYP",
+        help="the translation to score; give it twice to compare two systems",
+    )
     parser.add_argument("--ref", required=True, metavar="REF", help="the reference translation")
     parser.add_argument("--src", metavar="SRC", help="the Chinese source (needed for the terminology metrics)")
-    parser.add_argument("--before-after", metavar="REVIEWFILE",
-                        help="also score the reviewed translation (HYP with the review's decisions applied)")
+    parser.add_argument(
+        "--before-after",
+        metavar="REVIEWFILE",
+        help="also score the reviewed translation (HYP with the review's decisions applied)",
+    )
     parser.add_argument("--format", "-f", default="text", choices=("text", "json"), help="output format")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-    parser.add_argument("--confidence", action="store_true",
-                        help="add 95%% confidence intervals by bootstrap resampling (sacrebleu --confidence)")
-    parser.add_argument("--confidence-n", type=int, default=1000, metavar="N",
-                        help="bootstrap resamples for --confidence and the paired test (default: 1000)")
-    parser.add_argument("--worst", type=int, default=10, metavar="N",
-                        help="segments to list by sentence chrF, worst first (default: 10; JSON lists all)")
+    parser.add_argument(
+        "--confidence",
+        action="store_true",
+        help="add 95%% confidence intervals by bootstrap resampling (sacrebleu --confidence)",
+    )
+    parser.add_argument(
+        "--confidence-n",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="bootstrap resamples for --confidence and the paired test (default: 1000)",
+    )
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=10,
+        metavar="N",
+        help="segments to list by sentence chrF, worst first (default: 10; JSON lists all)",
+    )
     add_glossary_options(parser)  # fmt: skip
     return parser
 

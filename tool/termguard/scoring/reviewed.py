@@ -40,9 +40,7 @@ def load_decisions(path: str) -> list[dict]:
     return decisions
 
 
-def reviewed_text(
-    segments: Sequence[Segment], findings: Iterable[Finding], decisions: Iterable[Mapping]
-) -> list[str]:
+def reviewed_text(segments: Sequence[Segment], findings: Iterable[Finding], decisions: Iterable[Mapping]) -> list[str]:
     """Each segment's target with the accepted and edited replacements applied.
 
     A replacement whose span overlaps one already applied (further right) is skipped.

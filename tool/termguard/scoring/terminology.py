@@ -322,7 +322,9 @@ def _shifted_trace(words_hyp: list[str], words_ref: list[str]) -> tuple[int, str
         shifts += 1
         words = shifted
     _, trace = cached_ed(words)
-    return shifts, trace
+    # The raw trace edits the hypothesis into the reference; flip it so that "d" is a
+    # reference word missing from the hypothesis, as trace_to_alignment counts it.
+    return shifts, lib_ter._flip_trace(trace)
 
 
 class Consistency(TermMetric):
