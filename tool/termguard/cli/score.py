@@ -107,6 +107,7 @@ def build_report(args: argparse.Namespace) -> ScoreReport:
     for path, segments in zip(args.hyp, systems):
         check_aligned(args.ref, len(reference), path, len(segments))
     source = _source_texts(args, reference, systems[0])
+    decisions = load_decisions(args.before_after) if args.before_after else []
     glossary = build_glossary(args)
     matcher = TermMatcher(glossary.entries)
     refs = targets(reference)
@@ -121,7 +122,7 @@ def build_report(args: argparse.Namespace) -> ScoreReport:
     common = {"reference": args.ref, "source": args.src, "sentence_signature": sentence_chrf(refs[:1], refs[:1])[1]}
     if args.before_after:
         mt = systems[0]
-        after, review = _reviewed(args.before_after, mt, glossary)
+        after, review = _reviewed(args.before_after, decisions, mt, glossary)
         results = [score("MT", mt, targets(mt)), score("Reviewed", _retarget(mt, after), after)]
         return ScoreReport(results, mode="before-after", review=review, **common)
     results = [score(path, segments, targets(segments)) for path, segments in zip(args.hyp, systems)]
@@ -141,8 +142,7 @@ def _source_texts(args: argparse.Namespace, reference: list[Segment], hypothesis
     return sources(hypothesis) or sources(reference)
 
 
-def _reviewed(path: str, mt: list[Segment], glossary: Glossary) -> tuple[list[str], dict]:
-    decisions = load_decisions(path)
+def _reviewed(path: str, decisions: list[dict], mt: list[Segment], glossary: Glossary) -> tuple[list[str], dict]:
     findings = check_segments(mt, glossary)
     after = reviewed_text(mt, findings, decisions)
     fingerprints = {f.fingerprint for f in findings}
