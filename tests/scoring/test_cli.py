@@ -151,3 +151,28 @@ def test_input_files_are_not_changed(tmp_path, capsys):
     before = copy.read_bytes()
     assert main(["score", "--hyp", str(copy), "--ref", REF]) == 0
     assert copy.read_bytes() == before
+
+
+def test_review_made_under_another_path_spelling_still_applies(tmp_path, capsys, glossary):
+    from dataclasses import replace
+
+    elsewhere = [replace(s, origin=replace(s.origin, path="./elsewhere/mt.en.txt")) for s in read_segments(MT)]
+    findings = [f for f in check_segments(elsewhere, glossary) if f.rule == "forbidden-rendering"]
+    decisions = [{"fingerprint": f.fingerprint, "path": f.path, "decision": "accepted"} for f in findings]
+    decisions.append({"fingerprint": "f" * 32, "path": "./elsewhere/mt.en.txt", "decision": "edited", "replacement": "x"})
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps({"decisions": decisions}), encoding="utf-8")
+    report = score_json(capsys, "--hyp", MT, "--ref", REF, "--src", SRC, "--before-after", str(review))
+    assert report["review"]["applied"] == len(findings)
+    assert report["review"]["unmatched"] == 1
+    assert report["review"]["changed_segments"] == 7
+
+
+def test_documented_review_fixture(capsys):
+    report = score_json(capsys, "--hyp", MT, "--ref", REF, "--src", SRC, "--before-after", str(DATA / "review.json"))
+    assert report["review"] == {"path": str(DATA / "review.json"), "decisions": 7, "applied": 6, "unmatched": 0,
+                                "changed_segments": 6}  # fmt: skip
+    reviewed = {s["line"]: s["hypothesis"] for s in report["systems"][1]["sentence_chrf"]}
+    assert "Wenshan Huihai" in reviewed[1]  # rejected
+    assert reviewed[4].startswith("We cannot take a one-size-fits-all approach,")  # edited
+    assert "Chinese modernization" in reviewed[8]  # accepted: the first suggestion

@@ -6,6 +6,7 @@ import argparse
 import io
 import shutil
 import sys
+from collections import Counter
 from dataclasses import replace
 
 from rich.console import Console
@@ -24,7 +25,7 @@ from termguard.scoring.metrics import (
     sentence_chrf,
 )  # fmt: skip
 from termguard.scoring.report import ScoreReport, SystemScores, render_json, render_table
-from termguard.scoring.reviewed import changed_segments, load_decisions, reviewed_text
+from termguard.scoring.reviewed import CHANGING, changed_segments, load_decisions, reviewed_text
 from termguard.scoring.terminology import term_scores
 from termguard.termbase import Glossary
 
@@ -143,13 +144,26 @@ def _source_texts(args: argparse.Namespace, reference: list[Segment], hypothesis
 
 
 def _reviewed(path: str, decisions: list[dict], mt: list[Segment], glossary: Glossary) -> tuple[list[str], dict]:
-    findings = check_segments(mt, glossary)
+    findings = check_segments(_under_review_path(mt, decisions), glossary)
     after = reviewed_text(mt, findings, decisions)
     fingerprints = {f.fingerprint for f in findings}
-    applied = sum(1 for d in decisions if d["decision"] in ("accepted", "edited") and d["fingerprint"] in fingerprints)
-    review = {"path": path, "decisions": len(decisions), "applied": applied,
+    changing = [d for d in decisions if d["decision"] in CHANGING]
+    applied = sum(1 for d in changing if d["fingerprint"] in fingerprints)
+    review = {"path": path, "decisions": len(decisions), "applied": applied, "unmatched": len(changing) - applied,
               "changed_segments": changed_segments(targets(mt), after)}  # fmt: skip
     return after, review
+
+
+def _under_review_path(segments: list[Segment], decisions: list[dict]) -> list[Segment]:
+    """Fingerprints include the file's path as given to ``review``; when the review file
+    names another spelling of the path (``./mt.txt``, an absolute path), use that one."""
+    paths = Counter(d["path"] for d in decisions if isinstance(d.get("path"), str))
+    if not paths or not segments:
+        return segments
+    review_path = paths.most_common(1)[0][0]
+    if review_path == segments[0].origin.path:
+        return segments
+    return [replace(s, origin=replace(s.origin, path=review_path)) for s in segments]
 
 
 def _retarget(segments: list[Segment], texts: list[str]) -> list[Segment]:

@@ -89,7 +89,9 @@ def render_table(report: ScoreReport, console: Console, worst: int = 10) -> None
         console.print(f"[dim]{name}: {signature}[/dim]", soft_wrap=True, highlight=False)
     if report.review is not None:
         console.print(f"Review: {report.review['path']}: {report.review['applied']} change(s) applied "
-                      f"in {report.review['changed_segments']} segment(s)", highlight=False)  # fmt: skip
+                      f"in {report.review['changed_segments']} segment(s)"
+                      + (f"; {report.review['unmatched']} accepted or edited decision(s) match no finding "
+                         "in HYP" if report.review["unmatched"] else ""), highlight=False)  # fmt: skip
     if worst:
         console.print(_worst_table(report.systems[0], worst))
 
