@@ -135,6 +135,8 @@ def test_output_file_is_written(tmp_path, capsys):
     (lambda t: ["--hyp", str(t / "empty.txt"), "--ref", REF], "empty.txt: file is empty"),
     (lambda t: ["--hyp", MT, "--ref", REF, "--before-after", str(t / "short.txt")], "not valid JSON"),
     (lambda t: ["--hyp", MT, "--hyp", MT_B, "--ref", REF, "--before-after", str(t / "x")], "--before-after takes one"),
+    (lambda t: ["--hyp", MT, "--hyp", MT, "--ref", REF], "two different translations"),
+    (lambda t: ["--hyp", MT, "--ref", REF, "--confidence-n", "1"], "--confidence-n must be at least 2"),
 ])  # fmt: skip
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, make_args, message):
     (tmp_path / "short.txt").write_text("one\ntwo\n", encoding="utf-8")

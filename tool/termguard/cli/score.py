@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
 def _check_arguments(args: argparse.Namespace) -> None:
     if len(args.hyp) > 2:
         raise TermguardError("--hyp takes one translation, or two to compare")
+    if len(args.hyp) == 2 and args.hyp[0] == args.hyp[1]:
+        raise TermguardError("--hyp: give two different translations to compare")
     if args.before_after and len(args.hyp) != 1:
         raise TermguardError("--before-after takes one --hyp (the machine translation the review was made on)")
     if args.confidence_n < 2:
