@@ -18,10 +18,11 @@ from tests.conftest import FIXTURES
 DATA = FIXTURES / "scoring"
 MT, MT_B = str(DATA / "mt.en.txt"), str(DATA / "mt-b.en.txt")
 REF, SRC = str(DATA / "reference.en.txt"), str(DATA / "source.zh.txt")
+GLOSSARY = ["--no-default-glossary", "--glossary", str(DATA / "glossary.toml")]
 
 
 def score_json(capsys, *args: str) -> dict:
-    code = main(["score", "--format", "json", *args])
+    code = main(["score", "--format", "json", *GLOSSARY, *args])
     assert code == 0
     return json.loads(capsys.readouterr().out)
 
@@ -38,7 +39,7 @@ def test_json_report_has_corpus_terminology_and_sentence_scores(capsys):
     assert [corpus[s.name]["score"] for s in expected] == [round(s.score, 4) for s in expected]
     terms = by_key(system["terminology"], "id")
     # 11 source terms; the MT gets 文山会海 and 一刀切 right in line 6 only.
-    assert terms["term-acc"]["counts"] == {"correct": 2, "total": 11}
+    assert terms["term-acc"]["counts"] == {"correct": 3, "total": 12}
     assert terms["forbidden-per-1k"]["counts"]["forbidden"] == 7
     assert terms["term-consistency"]["counts"] == {"consistent": 0, "repeated_terms": 2}
     lines = [s["line"] for s in system["sentence_chrf"]]
@@ -47,9 +48,9 @@ def test_json_report_has_corpus_terminology_and_sentence_scores(capsys):
 
 
 def test_terminal_table_lists_scores_signatures_and_worst_segments(capsys):
-    assert main(["score", "--hyp", MT, "--ref", REF, "--src", SRC, "--worst", "2"]) == 0
+    assert main(["score", "--hyp", MT, "--ref", REF, "--src", SRC, "--worst", "2", *GLOSSARY]) == 0
     out = capsys.readouterr().out
-    assert "BLEU ↑" in out and "Term accuracy (exact match) ↑" in out and "18.2" in out
+    assert "BLEU ↑" in out and "Term accuracy (exact match) ↑" in out and "25.0" in out
     assert "BLEU: nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:" in out
     assert "Worst segments by chrF" in out
     worst = out.split("Worst segments by chrF")[1]
