@@ -9,14 +9,29 @@ import regex
 
 from termguard import check_segments, read_segments
 from termguard.model import Severity
-from tests.conftest import FIXTURES, SAMPLE
+from tests.conftest import FIXTURES
 
-KEY = tomllib.loads((FIXTURES / "burden-reduction.key.toml").read_text("utf-8"))
+KEYS = [
+    FIXTURES / "burden-reduction.key.toml",  # the sample article and its reviewer's answer key
+    FIXTURES / "heldout" / "governance-mt.key.toml",  # a different article with typical MT errors
+]
 
 
-@pytest.fixture(scope="module")
-def findings(glossary):
-    return check_segments(read_segments([str(SAMPLE)]), glossary)
+def _load(key_path):
+    key = tomllib.loads(key_path.read_text("utf-8"))
+    return key, (FIXTURES / key["file"]).resolve()
+
+
+ROWS = [(path, row) for path in KEYS for row in _load(path)[0]["row"]]
+CORRECT = [(path, phrase) for path in KEYS for phrase in
+           _load(path)[0]["correct"]["names"] + _load(path)[0]["correct"]["phrases"]]  # fmt: skip
+_cache: dict = {}
+
+
+def findings_for(key_path, glossary):
+    if key_path not in _cache:
+        _cache[key_path] = check_segments(read_segments([str(_load(key_path)[1])]), glossary)
+    return _cache[key_path], _load(key_path)[1].read_text("utf-8")
 
 
 def _spans(text: str, row: dict) -> list[tuple[int, int]]:
@@ -30,9 +45,9 @@ def _spans(text: str, row: dict) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in regex.finditer(rf"(?<!\w){regex.escape(row['text'])}(?!\w)", text)]
 
 
-@pytest.mark.parametrize("row", KEY["row"], ids=[r["text"][:40] for r in KEY["row"]])
-def test_every_term_error_is_flagged_with_a_fitting_suggestion(row, findings):
-    text = SAMPLE.read_text("utf-8")
+@pytest.mark.parametrize("key_path, row", ROWS, ids=[f"{p.stem[:12]}-{r['text'][:30]}" for p, r in ROWS])
+def test_every_term_error_is_flagged_with_a_fitting_suggestion(key_path, row, glossary):
+    findings, text = findings_for(key_path, glossary)
     spans = _spans(text, row)
     assert spans, f"{row['text']!r} is not in the sample"
     for start, end in spans:
@@ -47,9 +62,9 @@ def test_every_term_error_is_flagged_with_a_fitting_suggestion(row, findings):
         )
 
 
-@pytest.mark.parametrize("phrase", KEY["correct"]["names"] + KEY["correct"]["phrases"])
-def test_names_and_correct_renderings_are_not_flagged(phrase, findings):
-    text = SAMPLE.read_text("utf-8")
+@pytest.mark.parametrize("key_path, phrase", CORRECT, ids=[f"{p.stem[:12]}-{ph}" for p, ph in CORRECT])
+def test_names_and_correct_renderings_are_not_flagged(key_path, phrase, glossary):
+    findings, text = findings_for(key_path, glossary)
     occurrences = [m.start() for m in regex.finditer(rf"(?<!\w){regex.escape(phrase)}(?!\w)", text)]
     assert occurrences, phrase
     for start in occurrences:
@@ -62,6 +77,7 @@ def test_names_and_correct_renderings_are_not_flagged(phrase, findings):
         assert not overlapping, f"{phrase!r} flagged: {[f.message for f in overlapping]}"
 
 
-def test_duplicated_captions_are_flagged(findings):
+def test_duplicated_captions_are_flagged(glossary):
+    findings, _ = findings_for(KEYS[0], glossary)
     duplicates = [f for f in findings if f.rule == "duplicate-segment"]
     assert [f.line for f in duplicates] == [18, 28, 68]
