@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES
 KEYS = [
     FIXTURES / "burden-reduction.key.toml",  # the sample article and its reviewer's answer key
     FIXTURES / "heldout" / "governance-mt.key.toml",  # a different article with typical MT errors
+    FIXTURES / "heldout" / "society-mt.key.toml",
 ]
 
 
