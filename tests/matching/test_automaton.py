@@ -109,3 +109,19 @@ def test_cost_of_a_scan_does_not_depend_on_entry_count():
     large = TermMatcher([entry(id=f"e{i}", forbidden=[f"zz{i} phrase"]) for i in range(5000)])
     text = "nothing to see here " * 50 + "zz7 phrase"
     assert spans(small, text, "forbidden") == spans(large, text, "forbidden") == ["zz7 phrase"]
+
+
+@pytest.mark.parametrize(
+    "rendering, text, expected",
+    [("grid member", "hired grid members", "grid members"), ("grid members", "a grid member", "grid member"),
+     ("policy", "these policies", "policies"), ("heavy fist", "two heavy fists", "heavy fists")],
+)  # fmt: skip
+def test_the_other_grammatical_number_of_the_last_word_matches(rendering, text, expected):
+    matcher = TermMatcher([entry(forbidden=[rendering])])
+    assert spans(matcher, text, "forbidden") == [expected]
+
+
+def test_acronyms_are_not_inflected():
+    from termguard.matching.automaton import inflections
+
+    assert inflections("CPC") == ["CPC"]

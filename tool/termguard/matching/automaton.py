@@ -42,6 +42,8 @@ class _Pattern:
     rendering: str
     bounded: bool
     """Latin-script patterns match at word boundaries; Chinese ones anywhere."""
+    form: str = ""
+    """The spelling variant this key was made from (for case-sensitive comparison)."""
 
 
 class _Automaton:
@@ -74,7 +76,7 @@ class _Automaton:
                 if pattern.bounded and not _hyphen_free_edges(text, original_start, original_end):
                     continue
                 if pattern.entry.case_sensitive and not _same_case(
-                    text[original_start:original_end], pattern.rendering
+                    text[original_start:original_end], pattern.form or pattern.rendering
                 ):
                     continue
                 hits.append(
@@ -135,15 +137,42 @@ def _target_patterns(entries: Iterable[Entry]) -> Iterable[tuple[str, _Pattern]]
     for entry in entries:
         for kind, renderings in (("approved", entry.approved), ("forbidden", entry.forbidden)):
             for rendering in renderings:
-                for variant in rendering_variants(rendering):
-                    pattern = _Pattern(entry, kind, rendering, bounded=True)  # type: ignore[arg-type]
-                    yield variant, pattern
+                for form in inflections(rendering):
+                    for variant in rendering_variants(form):
+                        pattern = _Pattern(entry, kind, rendering, bounded=True, form=form)  # type: ignore[arg-type]
+                        yield variant, pattern
 
 
 def _source_patterns(entries: Iterable[Entry]) -> Iterable[tuple[str, _Pattern]]:
     for entry in entries:
         for term in entry.all_source_forms:
             yield normalize_term(term), _Pattern(entry, "source", term, bounded=False)
+
+
+def inflections(rendering: str) -> list[str]:
+    """The rendering and its last word in the other number ("grid member" <-> "grid
+    members"), so a glossary need not list both."""
+    head, _, last = rendering.rpartition(" ")
+    if len(last) < 3 or not last.isascii() or not last.isalpha() or last.isupper():
+        return [rendering]
+    lower = last.lower()
+    if lower.endswith("ss") or lower.endswith(("us", "is")):
+        other = last + "es" if lower.endswith("ss") else None
+    elif lower.endswith("ies") and len(lower) > 4:
+        other = last[:-3] + ("Y" if last[-1].isupper() else "y")
+    elif lower.endswith(("ses", "xes", "ches", "shes")):
+        other = last[:-2]
+    elif lower.endswith("s"):
+        other = last[:-1]
+    elif lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        other = last[:-1] + "ies"
+    elif lower.endswith(("s", "x", "ch", "sh")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    if not other:
+        return [rendering]
+    return [rendering, f"{head} {other}" if head else other]
 
 
 def rendering_variants(rendering: str) -> list[str]:
