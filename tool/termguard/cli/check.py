@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from fnmatch import fnmatch
+from pathlib import Path
 
-from termguard.checks import CheckContext, select
+from termguard.checks import select
 from termguard.cli.common import (
     ExitCode,
     add_glossary_options,
@@ -14,14 +16,16 @@ from termguard.cli.common import (
     read_options,
     use_color,
 )  # fmt: skip
-from termguard.engine import check_document
+from termguard.config import FAIL_ON, Config, load_config
+from termguard.errors import TermguardError
 from termguard.fileio import atomic_write
-from termguard.formats import check_output_path, collect_paths, read_document
+from termguard.formats import check_output_path, collect_paths
 from termguard.model import Finding, Severity
 from termguard.reporters import REPORTERS, Report, summary_line
+from termguard.runner import Job, check_files
 from termguard.signature import run_signature
 
-FAIL_ON = ("error", "warning", "note", "never")
+DEFAULTS = {"format": "text", "fail_on": "warning", "jobs": 1}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -30,17 +34,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Check machine-translated files against the glossary. Exit status: 0 when "
         "nothing at or above --fail-on was found, 1 when something was, 2 on a usage or input error.",
     )  # fmt: skip
-    add_input_options(parser)
+    add_input_options(parser, paths_required=False)
     add_glossary_options(parser)
     add_report_options(parser)
+    add_gate_options(parser)
     return parser
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules and output")
-    group.add_argument("--format", "-f", default="text", choices=sorted(REPORTERS), help="output format")
+    group.add_argument("--format", "-f", choices=sorted(REPORTERS), help="output format (default: text)")
     group.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-    group.add_argument("--fail-on", default="warning", choices=FAIL_ON,
+    group.add_argument("--fail-on", choices=FAIL_ON,
                        help="lowest severity that makes the exit status 1 (default: warning)")
     group.add_argument("--select", action="append", default=[], metavar="RULE",
                        help="run only these rules (repeatable or comma-separated)")
@@ -51,13 +56,54 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--quiet", "-q", action="store_true", help="print no summary to stderr")
 
 
+def add_gate_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("continuous integration")
+    group.add_argument("--config", metavar="FILE",
+                       help="read settings from FILE (default: the nearest termguard.toml or pyproject.toml)")
+    group.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    group.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    group.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    group.add_argument("--diff", metavar="REV", help="check only segments added or changed since git revision REV")
+    group.add_argument("--jobs", "-j", type=_positive, metavar="N", help="check N files in parallel (default: 1)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def selected_checks(args: argparse.Namespace) -> list:
-    from termguard.errors import TermguardError
+def resolve_settings(args: argparse.Namespace) -> argparse.Namespace:
+    """The configuration file's settings, overridden by the options given on the command line."""
+    if args.config and args.no_config:
+        raise TermguardError("--config and --no-config exclude each other")
+    config = Config() if args.no_config else load_config(args.config)
+    settings = argparse.Namespace(**vars(args))
+    settings.config_file = config
+    for key, dest in (("source-lang", "source_lang"), ("target-lang", "target_lang"), ("fail-on", "fail_on"),
+                      ("format", "format"), ("baseline", "baseline"), ("jobs", "jobs"), ("review", "review")):  # fmt: skip
+        if getattr(settings, dest, None) is None:
+            setattr(settings, dest, config.get(key, DEFAULTS.get(dest)))
+    for dest in ("glossary", "select"):
+        if not getattr(settings, dest):
+            setattr(settings, dest, list(config.get(dest, [])))
+    settings.no_default_glossary = args.no_default_glossary or config.get("default-glossary") is False
+    enable, ignore = _split(args.enable), _split(args.ignore)
+    settings.enable = [r for r in config.get("enable", []) if r not in ignore] + enable
+    settings.ignore = [r for r in config.get("ignore", []) if r not in enable] + ignore
+    severities = [f"{rule}={level}" for rule, level in config.get("severity", {}).items()]
+    settings.severity = severities + list(args.severity)
+    if settings.format not in REPORTERS:
+        raise TermguardError(f"{config.path}: format {settings.format!r} is not one of {', '.join(sorted(REPORTERS))}")
+    return settings
 
+
+def selected_checks(args: argparse.Namespace) -> list:
     severities = {}
     for item in _split(args.severity):
         rule, _, level = item.partition("=")
@@ -70,20 +116,50 @@ def selected_checks(args: argparse.Namespace) -> list:
         raise TermguardError(str(error)) from None
 
 
+def input_files(args: argparse.Namespace) -> list[str]:
+    """The files to check: the arguments (or the config's include globs), minus excludes."""
+    config: Config = args.config_file
+    if args.paths:
+        files = collect_paths(args.paths)
+    elif config.get("include"):
+        root = config.root
+        matches = {p for pattern in config.get("include") for p in root.glob(pattern) if p.is_file()}
+        files = sorted(str(p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p) for p in matches)
+        if not files:
+            raise TermguardError(f"{config.path}: 'include' matches no files")
+    else:
+        raise TermguardError("no files to check: pass paths, or set 'include' in termguard.toml or [tool.termguard]")
+    excludes = config.get("exclude", [])
+    return [f for f in files if not _excluded(Path(f), excludes, config.root)]
+
+
+def _excluded(path: Path, patterns: list[str], root: Path) -> bool:
+    absolute = path.resolve()
+    relative = absolute.relative_to(root.resolve()).as_posix() if absolute.is_relative_to(root.resolve()) else None
+    for pattern in patterns:
+        if relative is not None and (fnmatch(relative, pattern) or fnmatch(relative, pattern.rstrip("/") + "/*")):
+            return True
+        if "/" not in pattern and fnmatch(path.name, pattern):
+            return True
+    return False
+
+
 def run_checks(args: argparse.Namespace) -> Report:
     """Read every input, run the selected checks, and collect a report."""
     checks = selected_checks(args)
-    files = collect_paths(args.paths)
+    files = input_files(args)
     glossary = build_glossary(args)
-    options = read_options(args)
-    context = CheckContext(glossary)
-    findings: list[Finding] = []
-    segments = 0
-    for path in files:
-        document = read_document(path, options)
-        segments += len(document.segments)
-        findings.extend(check_document(document.segments, context, checks))
+    job = Job(tuple(checks), read_options(args), tuple(args.glossary), not args.no_default_glossary, args.diff)
+    results = check_files(files, job, glossary, args.jobs)
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    segments = sum(result.segments for result in results)
     return Report(findings, files, checks, run_signature(glossary, checks), segments)
+
+
+def _load_baseline(path: str) -> frozenset[str]:
+    from termguard.baseline import load_baseline
+
+    return load_baseline(path)
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
@@ -94,9 +170,24 @@ def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
 
 
 def run(args: argparse.Namespace) -> int:
+    args = resolve_settings(args)
     if args.output:
         check_output_path(args.output)
+    known = _load_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = run_checks(args)
+    if args.write_baseline:
+        from termguard.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, report.findings)
+        if not args.quiet:
+            print(f"Recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}.", file=sys.stderr)
+        return ExitCode.OK
+    if known is not None:
+        from termguard.baseline import new_findings
+
+        new = new_findings(report.findings, known)
+        report.extra["baselined"] = len(report.findings) - len(new)
+        report.findings = new
     reporter = REPORTERS[args.format]()
     if args.output:
         atomic_write(args.output, reporter.render(report))
