@@ -95,6 +95,8 @@ def test_include_and_exclude_choose_the_files(project, capsys):
     ("text", "message"),
     [
         ("fail_on = 'error'\n", "termguard.toml:1: unknown key 'fail_on'"),
+        ("[severity]\npinyin = 'note'\n[tool]\n", "termguard.toml:3: unknown key 'tool'"),
+        ("format = 'html'\n", "termguard.toml:1: 'format' must be one of github, gitlab, json, junit, sarif, text"),
         ("select = ['pinyn']\n", "termguard.toml:1: 'select': unknown rule 'pinyn'"),
         ("jobs = 'two'\n", "termguard.toml:1: 'jobs' must be an integer"),
         ("fail-on = 'sometimes'\n", "termguard.toml:1: 'fail-on' must be one of error, warning, note, never"),

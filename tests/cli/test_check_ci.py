@@ -101,7 +101,8 @@ def test_baseline_reports_only_new_findings(tmp_path, capsys):
     recorded = json.loads(baseline.read_text("utf-8"))["findings"]
     assert {r["matched"] for r in recorded} == {"Chinese style modernization", "Gongzuo Zuofeng"}
 
-    assert run(capsys, str(doc), "--baseline", str(baseline))[0] == 0
+    code, _, err = run(capsys, str(doc), "--baseline", str(baseline))
+    assert code == 0 and err == f"2 known findings in {baseline} not shown.\n"
     doc.write_text("A new line on top.\n" + ERROR_TEXT + WARNING_TEXT + "The Wenshan Huihai must end.\n", "utf-8")
     code, out, _ = run(capsys, str(doc), "--baseline", str(baseline), "--format", "json")
     assert code == 1

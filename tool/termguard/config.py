@@ -91,11 +91,10 @@ def load_config(path: str | Path | None = None, *, search: bool = True) -> Confi
     if path.name == PYPROJECT:
         table = data.get("tool", {}).get("termguard", {})
         where = "[tool.termguard]"
+        if not isinstance(table, dict):
+            raise InputError(str(path), "[tool.termguard] must be a table", _line_of(path.read_text("utf-8"), "termguard"))
     else:
-        table = data
-        where = "[tool.termguard]" if "tool" in data else ""
-        if "tool" in data:
-            table = data["tool"].get("termguard", {})
+        table, where = data, ""
     return Config(path, _validate(path, table, where))
 
 
@@ -132,6 +131,11 @@ def _check_value(path: Path, key: str, value: Any, prefix: str, line: int | None
     from termguard.checks import get
     from termguard.errors import TermguardError
 
+    if key == "format":
+        from termguard.reporters import REPORTERS
+
+        if value not in REPORTERS:
+            raise InputError(str(path), f"{prefix}'format' must be one of {', '.join(sorted(REPORTERS))}", line)
     if key == "fail-on" and value not in FAIL_ON:
         raise InputError(str(path), f"{prefix}'fail-on' must be one of {', '.join(FAIL_ON)}", line)
     if key in ("select", "enable", "ignore", "severity"):

@@ -98,8 +98,6 @@ def resolve_settings(args: argparse.Namespace) -> argparse.Namespace:
     settings.ignore = [r for r in config.get("ignore", []) if r not in enable] + ignore
     severities = [f"{rule}={level}" for rule, level in config.get("severity", {}).items()]
     settings.severity = severities + list(args.severity)
-    if settings.format not in REPORTERS:
-        raise TermguardError(f"{config.path}: format {settings.format!r} is not one of {', '.join(sorted(REPORTERS))}")
     return settings
 
 
@@ -171,8 +169,9 @@ def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
 
 def run(args: argparse.Namespace) -> int:
     args = resolve_settings(args)
-    if args.output:
-        check_output_path(args.output)
+    for path in (args.output, args.write_baseline):
+        if path:
+            check_output_path(path)
     known = _load_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = run_checks(args)
     if args.write_baseline:
@@ -186,8 +185,10 @@ def run(args: argparse.Namespace) -> int:
         from termguard.baseline import new_findings
 
         new = new_findings(report.findings, known)
-        report.extra["baselined"] = len(report.findings) - len(new)
+        report.extra["baselined"] = hidden = len(report.findings) - len(new)
         report.findings = new
+        if hidden and not args.quiet:
+            print(f"{hidden} known finding{'s' if hidden != 1 else ''} in {args.baseline} not shown.", file=sys.stderr)
     reporter = REPORTERS[args.format]()
     if args.output:
         atomic_write(args.output, reporter.render(report))
