@@ -117,3 +117,19 @@ def test_unknown_key_in_pyproject_names_the_table(project, capsys):
     code, _, err = run(capsys, "po/doc.txt")
     assert code == 2
     assert f"{project / 'pyproject.toml'}:5: [tool.termguard] unknown key 'glosary'" in err
+
+
+def test_exclude_matches_folders_and_file_names(project, capsys):
+    (project / "po" / "legacy").mkdir()
+    (project / "po" / "legacy" / "old.txt").write_text(ERROR_TEXT, "utf-8")
+    (project / "po" / "notes.md").write_text(ERROR_TEXT, "utf-8")
+    (project / "termguard.toml").write_text('exclude = ["po/legacy", "*.md"]\n', "utf-8")
+    out = run(capsys, "po", "--format", "json")[1]
+    assert {f["path"] for f in json.loads(out)["findings"]} == {str(Path("po") / "doc.txt")}
+
+
+def test_include_that_matches_nothing_is_an_error(project, capsys):
+    (project / "termguard.toml").write_text('include = ["src/**/*.po"]\n', "utf-8")
+    code, _, err = run(capsys)
+    assert code == 2
+    assert err == f"termguard: error: {project / 'termguard.toml'}: 'include' matches no files\n"

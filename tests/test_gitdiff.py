@@ -106,3 +106,11 @@ def test_bilingual_entries_are_keyed_by_entry_and_translation(repo, monkeypatch)
     kept = changed_segments(str(path), read_key_value(str(path), new_text), "HEAD", ReadOptions())
     # moved but unchanged entries are not new; a changed translation and a new entry are
     assert [(s.origin.entry, s.target) for s in kept] == [("文山会海", "Wenshan Huihai"), ("作风", "style")]
+
+
+def test_diff_in_worker_processes_matches_a_serial_run(repo, capsys):
+    (repo / "docs" / "doc.md").write_text(NEW, "utf-8")
+    (repo / "docs" / "other.md").write_text(OLD, "utf-8")
+    serial = check(capsys, "docs", "--diff", "HEAD")
+    assert check(capsys, "docs", "--diff", "HEAD", "--jobs", "2") == serial
+    assert len(serial[1]) == 2 + 3

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,27 @@ class Config:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
+
+    def included_files(self) -> list[str]:
+        """The files the ``include`` globs match, relative to the current directory when inside it."""
+        cwd = Path.cwd()
+        matches = {p for pattern in self.get("include", []) for p in self.root.glob(pattern) if p.is_file()}
+        if not matches:
+            raise InputError(str(self.path), "'include' matches no files")
+        return sorted(str(p.relative_to(cwd)) if p.is_relative_to(cwd) else str(p) for p in matches)
+
+    def excludes(self, path: str) -> bool:
+        """Whether an ``exclude`` glob matches ``path`` (relative to the config's folder),
+        a folder above it, or (for patterns without ``/``) its file name."""
+        root = self.root.resolve()
+        absolute = Path(path).resolve()
+        relative = absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else None
+        for pattern in self.get("exclude", []):
+            if "/" not in pattern and fnmatch(absolute.name, pattern):
+                return True
+            if relative is not None and (fnmatch(relative, pattern) or fnmatch(relative, pattern.rstrip("/") + "/*")):
+                return True
+        return False
 
 
 def find_config(start: Path | None = None) -> Path | None:

@@ -1,7 +1,8 @@
 """Check many files, serially or in worker processes, with the same output either way.
 
-Each worker loads the glossary once (in the pool initializer) and then checks whole
-files; results come back in input order, so ``--jobs 4`` prints what ``--jobs 1`` does.
+Each worker receives the glossary once (in the pool initializer: the very glossary the
+serial run would use) and then checks whole files; results come back in input order,
+so ``--jobs 4`` prints what ``--jobs 1`` does.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from termguard.engine import check_document
 from termguard.errors import TermguardError
 from termguard.formats import ReadOptions, read_document
 from termguard.model import Finding
-from termguard.termbase import Glossary, load_glossary
+from termguard.termbase import Glossary
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,6 @@ class Job:
 
     checks: tuple[Check, ...]
     options: ReadOptions
-    glossary_paths: tuple[str, ...] = ()
-    default_glossary: bool = True
     diff: str | None = None
     """Keep only findings in segments added or changed since this git revision."""
 
@@ -56,7 +55,8 @@ def check_files(paths: Sequence[str], job: Job, glossary: Glossary, jobs: int = 
     if jobs <= 1 or len(paths) <= 1:
         context = CheckContext(glossary)
         return [check_file(path, job, context) for path in paths]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_start_worker, initargs=(job,)) as pool:
+    workers = min(jobs, len(paths))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, glossary)) as pool:
         outcomes = list(pool.map(_check_in_worker, paths))
     for outcome in outcomes:
         if isinstance(outcome, str):
@@ -67,8 +67,7 @@ def check_files(paths: Sequence[str], job: Job, glossary: Glossary, jobs: int = 
 _worker: dict[str, object] = {}
 
 
-def _start_worker(job: Job) -> None:
-    glossary = load_glossary(job.glossary_paths, default=job.default_glossary)
+def _start_worker(job: Job, glossary: Glossary) -> None:
     _worker["job"] = job
     _worker["context"] = CheckContext(glossary)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from fnmatch import fnmatch
-from pathlib import Path
 
 from termguard.checks import select
 from termguard.cli.common import (
@@ -120,26 +118,10 @@ def input_files(args: argparse.Namespace) -> list[str]:
     if args.paths:
         files = collect_paths(args.paths)
     elif config.get("include"):
-        root = config.root
-        matches = {p for pattern in config.get("include") for p in root.glob(pattern) if p.is_file()}
-        files = sorted(str(p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p) for p in matches)
-        if not files:
-            raise TermguardError(f"{config.path}: 'include' matches no files")
+        files = config.included_files()
     else:
         raise TermguardError("no files to check: pass paths, or set 'include' in termguard.toml or [tool.termguard]")
-    excludes = config.get("exclude", [])
-    return [f for f in files if not _excluded(Path(f), excludes, config.root)]
-
-
-def _excluded(path: Path, patterns: list[str], root: Path) -> bool:
-    absolute = path.resolve()
-    relative = absolute.relative_to(root.resolve()).as_posix() if absolute.is_relative_to(root.resolve()) else None
-    for pattern in patterns:
-        if relative is not None and (fnmatch(relative, pattern) or fnmatch(relative, pattern.rstrip("/") + "/*")):
-            return True
-        if "/" not in pattern and fnmatch(path.name, pattern):
-            return True
-    return False
+    return [f for f in files if not config.excludes(f)]
 
 
 def run_checks(args: argparse.Namespace) -> Report:
@@ -147,7 +129,7 @@ def run_checks(args: argparse.Namespace) -> Report:
     checks = selected_checks(args)
     files = input_files(args)
     glossary = build_glossary(args)
-    job = Job(tuple(checks), read_options(args), tuple(args.glossary), not args.no_default_glossary, args.diff)
+    job = Job(tuple(checks), read_options(args), args.diff)
     results = check_files(files, job, glossary, args.jobs)
     findings: list[Finding] = [f for result in results for f in result.findings]
     segments = sum(result.segments for result in results)
