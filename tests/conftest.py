@@ -11,7 +11,11 @@ from termguard.termbase import Glossary, load_glossary
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "burden-reduction.en.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# ../shared/data beside the checkout, or beside a folder above it (git worktrees live deeper).
+SHARED_DATA = next(
+    (folder / "shared" / "data" for folder in ROOT.parents if (folder / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 
 
 @pytest.fixture(scope="session")

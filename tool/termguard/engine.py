@@ -62,11 +62,14 @@ def _suppressed(finding: Finding) -> bool:
 
 
 def number_occurrences(findings: list[Finding]) -> list[Finding]:
-    """Tell identical findings in one segment apart, for stable fingerprints."""
-    seen: Counter[tuple[str, str, str | None, str]] = Counter()
+    """Tell identical findings apart (in one segment, or in segments with the same text),
+    so that fingerprints, which leave out line numbers, stay unique within a file."""
+    seen: Counter[tuple[str, ...]] = Counter()
     numbered = []
     for finding in findings:
-        key = (finding.segment.id, finding.rule, finding.entry_id, finding.matched.casefold())
+        segment = finding.segment
+        key = (segment.origin.path, " ".join(segment.target.split()), segment.source or "",
+               finding.rule, finding.entry_id or "", finding.matched.casefold())  # fmt: skip
         if seen[key]:
             finding = replace(finding, occurrence=seen[key])
         seen[key] += 1

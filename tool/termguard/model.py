@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 
 
 class Severity(str, Enum):
@@ -117,10 +119,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """A stable id: no line numbers, so edits above the finding do not change it."""
+        """A stable id: no line numbers, so edits above the finding do not change it.
+
+        The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
+        """
         context = " ".join(self.segment.target.split())
         parts = [
-            self.path,
+            PurePath(os.path.normpath(self.path)).as_posix(),
             self.rule,
             self.entry_id or "",
             self.matched.casefold(),

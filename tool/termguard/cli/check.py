@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from termguard import stream
-from termguard.checks import CheckContext, select
+from termguard.checks import Check, CheckContext, select
 from termguard.cli.common import (
     ExitCode,
     add_glossary_options,
@@ -19,14 +19,17 @@ from termguard.cli.common import (
     read_options,
     use_color,
 )  # fmt: skip
-from termguard.engine import check_document
+from termguard.config import FAIL_ON, Config, load_config
+from termguard.errors import TermguardError
 from termguard.fileio import atomic_write
-from termguard.formats import check_output_path, collect_paths, read_document
+from termguard.formats import check_output_path, collect_paths
 from termguard.model import Finding, Severity
 from termguard.reporters import REPORTERS, Report, Reporter, summary_line
+from termguard.runner import Job, check_files
 from termguard.signature import run_signature
+from termguard.termbase import Glossary
 
-FAIL_ON = ("error", "warning", "note", "never")
+DEFAULTS = {"format": "text", "fail_on": "warning", "jobs": 1}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -35,17 +38,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description="Check machine-translated files against the glossary. Exit status: 0 when "
         "nothing at or above --fail-on was found, 1 when something was, 2 on a usage or input error.",
     )  # fmt: skip
-    add_input_options(parser)
+    add_input_options(parser, paths_required=False)
     add_glossary_options(parser)
     add_report_options(parser)
+    add_gate_options(parser)
     return parser
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules and output")
-    group.add_argument("--format", "-f", default="text", choices=sorted(REPORTERS), help="output format")
+    group.add_argument("--format", "-f", choices=sorted(REPORTERS), help="output format (default: text)")
     group.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-    group.add_argument("--fail-on", default="warning", choices=FAIL_ON,
+    group.add_argument("--fail-on", choices=FAIL_ON,
                        help="lowest severity that makes the exit status 1 (default: warning)")
     group.add_argument("--select", action="append", default=[], metavar="RULE",
                        help="run only these rules (repeatable or comma-separated)")
@@ -54,17 +58,55 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
                        help="re-grade a rule, e.g. pinyin=error")
     group.add_argument("--quiet", "-q", action="store_true", help="print no summary or progress to stderr")
-    group.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                       help="worker processes for large files (default 1)")
+
+
+def add_gate_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("continuous integration")
+    group.add_argument("--config", metavar="FILE",
+                       help="read settings from FILE (default: the nearest termguard.toml or pyproject.toml)")
+    group.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    group.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    group.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    group.add_argument("--diff", metavar="REV", help="check only segments added or changed since git revision REV")
+    group.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="worker processes: files in parallel, or chunks of a large file (default: 1)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def selected_checks(args: argparse.Namespace) -> list:
-    from termguard.errors import TermguardError
+def resolve_settings(args: argparse.Namespace) -> argparse.Namespace:
+    """The configuration file's settings, overridden by the options given on the command line."""
+    if args.config and args.no_config:
+        raise TermguardError("--config and --no-config exclude each other")
+    config = Config() if args.no_config else load_config(args.config)
+    settings = argparse.Namespace(**vars(args))
+    settings.config_file = config
+    for key, dest in (("source-lang", "source_lang"), ("target-lang", "target_lang"), ("fail-on", "fail_on"),
+                      ("format", "format"), ("baseline", "baseline"), ("jobs", "jobs"), ("review", "review")):  # fmt: skip
+        if getattr(settings, dest, None) is None:
+            setattr(settings, dest, config.get(key, DEFAULTS.get(dest)))
+    for dest in ("glossary", "select"):
+        if not getattr(settings, dest):
+            setattr(settings, dest, list(config.get(dest, [])))
+    settings.no_default_glossary = args.no_default_glossary or config.get("default-glossary") is False
+    enable, ignore = _split(args.enable), _split(args.ignore)
+    settings.enable = [r for r in config.get("enable", []) if r not in ignore] + enable
+    settings.ignore = [r for r in config.get("ignore", []) if r not in enable] + ignore
+    severities = [f"{rule}={level}" for rule, level in config.get("severity", {}).items()]
+    settings.severity = severities + list(args.severity)
+    return settings
 
+
+def selected_checks(args: argparse.Namespace) -> list:
     severities = {}
     for item in _split(args.severity):
         rule, _, level = item.partition("=")
@@ -77,32 +119,49 @@ def selected_checks(args: argparse.Namespace) -> list:
         raise TermguardError(str(error)) from None
 
 
+def input_files(args: argparse.Namespace) -> list[str]:
+    """The files to check: the arguments (or the config's include globs), minus excludes."""
+    config: Config = args.config_file
+    if args.paths:
+        files = collect_paths(args.paths)
+    elif config.get("include"):
+        files = config.included_files()
+    else:
+        raise TermguardError("no files to check: pass paths, or set 'include' in termguard.toml or [tool.termguard]")
+    return [f for f in files if not config.excludes(f)]
+
+
 def run_checks(args: argparse.Namespace) -> Report:
     """Read every input, run the selected checks, and collect a report."""
     checks = selected_checks(args)
-    files = collect_paths(args.paths)
+    files = input_files(args)
     glossary = build_glossary(args)
     options = read_options(args)
-    context = CheckContext(glossary)
-    findings: list[Finding] = []
-    segments = 0
+    job = Job(tuple(checks), options, args.diff)
+    large = {f for f in files if stream_whole_file(f, job)}
+    by_path: dict[str, tuple[list[Finding], int]] = {}
     with progress_bar(files, enabled=not args.quiet) as advance:
-        for path in files:
-            if options.source_path is None and stream.streamable(path, checks):
-                make = functools.partial(worker_setup, args)
-                found, count = stream.check_stream(path, context, stream.stream_checks(checks), args.jobs, make, advance)
-            else:
-                document = read_document(path, options)
-                found, count = check_document(document.segments, context, checks), len(document.segments)
-                advance(os.path.getsize(path))
-            findings.extend(found)
-            segments += count
+        small = [f for f in files if f not in large]
+        for result in check_files(small, job, glossary, args.jobs):
+            by_path[result.path] = (result.findings, result.segments)
+            advance(os.path.getsize(result.path))
+        for path in sorted(large, key=files.index):
+            make = functools.partial(_worker_state, glossary, stream.stream_checks(checks))
+            by_path[path] = stream.check_stream(
+                path, CheckContext(glossary), stream.stream_checks(checks), args.jobs, make, advance
+            )
+    findings = [f for path in files for f in by_path[path][0]]
+    segments = sum(by_path[path][1] for path in files)
     return Report(findings, files, checks, run_signature(glossary, checks), segments)
 
 
-def worker_setup(args: argparse.Namespace) -> tuple:
-    """Glossary and checks for a worker process (picklable: built from the arguments)."""
-    return build_glossary(args), stream.stream_checks(selected_checks(args))
+def stream_whole_file(path: str, job: Job) -> bool:
+    """Large plain-text files are checked in chunks (see termguard.stream)."""
+    return job.diff is None and job.options.source_path is None and stream.streamable(path, job.checks)
+
+
+def _worker_state(glossary: Glossary, checks: list[Check]) -> tuple[Glossary, list[Check]]:
+    return glossary, checks
 
 
 @contextlib.contextmanager
@@ -112,18 +171,19 @@ def progress_bar(files: list[str], enabled: bool) -> Iterator[Callable[[int], No
     if not enabled or not sys.stderr.isatty() or total < stream.STREAM_MIN_BYTES:
         yield lambda _size: None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     columns = ("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn())
-    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("checking", total=total)
         yield lambda size: bar.advance(task, size)
 
 
-def _stderr_console():
-    from rich.console import Console
+def _load_baseline(path: str) -> frozenset[str]:
+    from termguard.baseline import load_baseline
 
-    return Console(stderr=True)
+    return load_baseline(path)
 
 
 def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
@@ -140,9 +200,27 @@ def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output:
-        check_output_path(args.output)
+    args = resolve_settings(args)
+    for path in (args.output, args.write_baseline):
+        if path:
+            check_output_path(path)
+    known = _load_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = run_checks(args)
+    if args.write_baseline:
+        from termguard.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, report.findings)
+        if not args.quiet:
+            print(f"Recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}.", file=sys.stderr)
+        return ExitCode.OK
+    if known is not None:
+        from termguard.baseline import new_findings
+
+        new = new_findings(report.findings, known)
+        report.extra["baselined"] = hidden = len(report.findings) - len(new)
+        report.findings = new
+        if hidden and not args.quiet:
+            print(f"{hidden} known finding{'s' if hidden != 1 else ''} in {args.baseline} not shown.", file=sys.stderr)
     reporter = REPORTERS[args.format]()
     if args.output:
         atomic_write(args.output, rendered(reporter, report, color=False))

@@ -28,8 +28,8 @@ def add_glossary_options(parser: argparse.ArgumentParser) -> None:
                        help="leave out the shipped glossary")  # fmt: skip
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
+def add_input_options(parser: argparse.ArgumentParser, *, paths_required: bool = True) -> None:
+    parser.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH", help="files or folders to check")
     group = parser.add_argument_group("bilingual input")
     group.add_argument("--source", metavar="FILE", help="aligned Chinese source for a plain-text target (by line)")
     group.add_argument("--columns", metavar="SRC,TGT", help="source and target column names for CSV/TSV")

@@ -83,10 +83,14 @@ def read_document(path: str, options: ReadOptions | None = None) -> Document:
     _load_optional_readers()
     options = options or ReadOptions()
     suffix = Path(path).suffix.lower()
-    reader = READERS.get(suffix, text.read_text)
-    decoded = decode_file(path)
-    segments = reader(path, decoded, options)
+    segments = segment_text(path, decode_file(path), options)
     return Document(path, segments, suffix.lstrip(".") or "txt")
+
+
+def segment_text(path: str, decoded: str, options: ReadOptions) -> list[Segment]:
+    """Segment already-decoded text with the reader for ``path``'s suffix."""
+    _load_optional_readers()
+    return READERS.get(Path(path).suffix.lower(), text.read_text)(path, decoded, options)
 
 
 def read_documents(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Document]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from termguard.reporters.base import Report, Reporter, summary_line
+from termguard.reporters.github import GithubReporter
+from termguard.reporters.gitlab import GitlabReporter
 from termguard.reporters.json import JsonReporter
+from termguard.reporters.junit import JunitReporter
 from termguard.reporters.sarif import SarifReporter
 from termguard.reporters.text import TextReporter
 
@@ -11,6 +14,9 @@ REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
     "sarif": SarifReporter,
+    "junit": JunitReporter,
+    "github": GithubReporter,
+    "gitlab": GitlabReporter,
 }
 
 
