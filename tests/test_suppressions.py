@@ -44,6 +44,7 @@ def rules_found(seg: Segment, glossary) -> list[str]:
 
 def test_suppressed_rule_on_a_po_entry_is_dropped(glossary):
     text = "We must rectify the Wenshan Huihai, said the Gongzuo Zuofeng memo."
-    assert sorted(rules_found(segment(text), glossary)) == ["forbidden-rendering", "pinyin"]
-    assert rules_found(segment(text, frozenset({"pinyin"})), glossary) == ["forbidden-rendering"]
+    assert {"forbidden-rendering", "pinyin"} <= set(rules_found(segment(text), glossary))
+    remaining = rules_found(segment(text, frozenset({"pinyin"})), glossary)
+    assert "forbidden-rendering" in remaining and "pinyin" not in remaining
     assert rules_found(segment(text, frozenset({"all"})), glossary) == []
