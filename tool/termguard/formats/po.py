@@ -58,7 +58,7 @@ def read_po(path: str, text: str, options: ReadOptions) -> list[Segment]:
                 origin=Origin(path, line, column, offsets[line - 1] + column - 1, key),
                 source=entry.msgid_plural if form else entry.msgid,
                 fuzzy=entry.fuzzy,
-                suppressed=suppressions(entry.tcomment),
+                suppressed=suppressions(_translator_comment(catalog, entry, lines)),
                 source_lang=source_lang,
                 target_lang=target_lang,
             ))  # fmt: skip
@@ -86,8 +86,8 @@ def parse(path: str, text: str) -> polib.POFile:
     except (OSError, ValueError, KeyError, IndexError) as error:
         message = str(error)
         found = POLIB_LINE.search(message)
-        detail = POLIB_LINE.sub("", message).replace("Syntax error in po file", "syntax error")
-        detail = " ".join(detail.replace(" :", ":").split()).strip(": ") or "syntax error"
+        detail = POLIB_LINE.sub("", message).replace("Syntax error in po file", "not valid PO syntax")
+        detail = " ".join(detail.replace(" :", ":").split()).strip(": ") or "not valid PO syntax"
         raise InputError(path, detail, int(found.group(1)) if found else None) from None
 
 
@@ -98,6 +98,15 @@ def suppressions(comment: str | None) -> frozenset[str]:
         if marker := SUPPRESS_MARKER.search(line):
             rules.update(marker.group(1).replace(",", " ").split() or ["all"])
     return frozenset(rules)
+
+
+def _translator_comment(catalog: polib.POFile, entry: polib.POEntry, lines: list[str]) -> str:
+    """The entry's translator comment; polib gives the first entry's to the header when there is none."""
+    if catalog.header and entry is catalog[0] and not any(
+        line.startswith('msgid ""') for line in lines[: entry.linenum]
+    ):
+        return "\n".join(filter(None, (catalog.header, entry.tcomment)))
+    return entry.tcomment
 
 
 def _targets(entry: polib.POEntry) -> dict[int | None, str]:
