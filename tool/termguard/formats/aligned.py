@@ -57,5 +57,9 @@ def _trimmed(lines: list[str]) -> int:
 
 def _check_alignment(path: str, source_path: str, targets: int, sources: int) -> None:
     if targets != sources:
-        raise InputError(path, f"has {targets} lines but its source {source_path} has {sources}; "
+        raise InputError(path, f"has {_lines(targets)} but its source {source_path} has {_lines(sources)}; "
                          "--source needs a line-by-line translation", min(targets, sources) + 1)  # fmt: skip
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" + ("" if count == 1 else "s")

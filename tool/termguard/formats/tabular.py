@@ -45,11 +45,12 @@ def read_tabular(path: str, text: str, options: ReadOptions) -> list[Segment]:
     for line, row in rows:
         if max(src, tgt) >= len(row):
             raise InputError(path, f"row has {len(row)} columns, the header {len(header)}", line)
-        column = _field_column(lines[line - 1], tgt, delimiter)
+        row_text = "".join(lines[line - 1 : line - 1 + _row_height(row)])
+        line_in_row, column = _field_position(row_text, tgt, delimiter)
         segments.append(Segment(
             id=f"{path}:{line}",
             target=row[tgt],
-            origin=Origin(path, line, column, offsets[line - 1] + column - 1, str(line)),
+            origin=Origin(path, line + line_in_row, column, offsets[line - 1 + line_in_row] + column - 1, str(line)),
             source=row[src],
             source_lang=langs[0],
             target_lang=langs[1],
@@ -98,20 +99,28 @@ def _languages(header: list[str], src: int, tgt: int, rows: list, options: ReadO
     return language(src, options.source_lang, "zh"), language(tgt, options.target_lang, "en")
 
 
-def _field_column(line: str, index: int, delimiter: str) -> int:
-    """1-based column where field ``index`` of a CSV line starts (after an opening quote)."""
-    if index == 0:
-        return 2 if line.startswith('"') else 1
-    field = quoted = 0
-    for position, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == delimiter and not quoted:
-            field += 1
-            if field == index:
-                start = position + 1
-                return start + 2 if line[start : start + 1] == '"' else start + 1
-    return 1
+def _row_height(row: list[str]) -> int:
+    """How many physical lines a row spans (its quoted cells may hold line breaks)."""
+    return 1 + sum(cell.count("\n") for cell in row)
+
+
+def _field_position(row_text: str, index: int, delimiter: str) -> tuple[int, int]:
+    """Where field ``index`` of a row starts: (lines into the row, 1-based column), past an opening quote."""
+    start = 0
+    if index:
+        field, quoted = 0, False
+        for position, char in enumerate(row_text):
+            if char == '"':
+                quoted = not quoted
+            elif char == delimiter and not quoted:
+                field += 1
+                if field == index:
+                    start = position + 1
+                    break
+    if row_text[start : start + 1] == '"':
+        start += 1
+    line_start = row_text.rfind("\n", 0, start) + 1
+    return row_text.count("\n", 0, start), start - line_start + 1
 
 
 register([".csv", ".tsv"], read_tabular)
