@@ -60,6 +60,10 @@ class Segment:
     """Rule ids suppressed on this segment by an inline marker (``"all"`` for every rule)."""
     index: int = -1
     """Position among the document's segments (-1: unknown); adjacent segments differ by 1."""
+    source_lang: str | None = None
+    """For bilingual formats: the source side's language code as the file names it (``zh-CN``, ``en``)."""
+    target_lang: str | None = None
+    """For bilingual formats: the target side's language code (``en``; ``zh_CN`` in a software PO)."""
 
     def follows(self, previous: Segment) -> bool:
         """True when this segment comes right after ``previous`` in its document."""
