@@ -10,6 +10,7 @@ from termguard import pinyin
 from termguard.checks.base import Check
 from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
+from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
 
 HAN_RUN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*")
@@ -97,12 +98,16 @@ class Pinyin(Check):
         text = segment.target
         words = list(WORD.finditer(text))
         flagged = forbidden_hits(context.target_hits(segment))
+        if segment.source is not None:  # with a source, transliterated-term reports these
+            from termguard.checks.terms import transliterations
+
+            flagged = [*flagged, *transliterations(segment, context)]
         for run in _pinyin_runs(text, words):
             first, last = words[run[0]], words[run[-1]]
             start, end = first.start(), last.end()
             if _is_exempt(text, words, run, context):
                 continue
-            if any(h.start < end and start < h.end for h in flagged):
+            if any(f[0] < end and start < f[1] for f in map(_span, flagged)):
                 continue
             phrase = text[start:end]
             yield self.finding(
@@ -110,6 +115,10 @@ class Pinyin(Check):
                 f"'{phrase}' looks like untranslated pinyin; translate the term "
                 "(or add the name to the gazetteer)",
             )  # fmt: skip
+
+
+def _span(item: TermHit | tuple[int, int, str, object]) -> tuple[int, int]:
+    return (item.start, item.end) if isinstance(item, TermHit) else (item[0], item[1])
 
 
 def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
