@@ -203,13 +203,20 @@ class NumberMismatch(Check):
         target = target_numbers(segment.target)
         target_values = set().union(*(n.values for n in target)) if target else set()
         source_values = set().union(*(n.values for n in source)) if source else set()
+        missing = [n for n in source if n.required and not n.values & target_values]
         for number in target:
-            if number.required and not number.values & source_values:
+            if not number.required or number.values & source_values:
+                continue
+            if missing:  # a changed number: one finding, at the target's number
+                replaced = missing.pop(0)
+                suggestion = [replaced.text] if replaced.text.isascii() else []
+                message = f"'{number.text}' does not match the source's '{replaced.text}'"
+                yield self.finding(segment, number.start, number.end, message, suggestion)
+            else:
                 yield self.finding(
                     segment, number.start, number.end,
                     f"'{number.text}' is not in the source ({_listing(source)})",
                 )  # fmt: skip
-        missing = [n for n in source if n.required and not n.values & target_values]
         for number in missing:
             start, end = _whole(segment.target)
             yield self.finding(segment, start, end, f"the source number '{number.text}' is missing in the translation")

@@ -153,7 +153,7 @@ class PlaceholderMismatch(Check):
             yield self.finding(segment, end, end, f"'{key}' from the source is missing in the translation")
 
 
-URL = regex.compile(r"(?i)\b(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+URL = regex.compile(r"(?i)(?<![A-Za-z0-9./])(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 EMAIL = regex.compile(r"(?i)(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 TRAILING = ".,;:!?)]}'\""
 

@@ -334,7 +334,8 @@ class LengthRatio(Check):
     ## What it does
     Computes each segment's target/source length ratio (in characters, on the log
     scale) and flags segments whose ratio lies far from the file's median: a robust
-    z-score (median and MAD) above 3.5. Only files with at least 10 bilingual
+    z-score (median and MAD, the MAD at least 0.15) above 3.5, roughly a ratio
+    more than twice or less than half the median. Only files with at least 10 bilingual
     segments, and sources of at least 5 characters, are checked.
 
     ## Why it matters
@@ -365,6 +366,7 @@ class LengthRatio(Check):
     MIN_SEGMENTS = 10
     MIN_SOURCE_CHARS = 5
     THRESHOLD = 3.5
+    MIN_SPREAD = 0.15
 
     def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
         measured = [
@@ -376,9 +378,8 @@ class LengthRatio(Check):
             return
         logs = [value for _, value in measured]
         median = statistics.median(logs)
-        mad = statistics.median(abs(v - median) for v in logs)
-        if mad == 0:
-            return
+        # A floor on the spread: in a very uniform file, a ratio 2x off is still normal.
+        mad = max(statistics.median(abs(v - median) for v in logs), self.MIN_SPREAD)
         typical = math.exp(median)
         for segment, value in measured:
             score = 0.6745 * (value - median) / mad
