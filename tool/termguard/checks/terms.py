@@ -166,11 +166,13 @@ def _segmenter():  # type: ignore[no-untyped-def]
 
 
 def source_words(source: str) -> list[str]:
-    """Chinese words of two or more characters in the source (jieba segmentation)."""
+    """Chinese words of two or more characters in the source, longest first (jieba's
+    search mode also gives the words inside compounds: 小康社会 -> 小康, 社会)."""
     words = []
     for chunk in HAN_WORD.findall(source):
-        words.extend(w for w in _segmenter().lcut(chunk, HMM=False) if len(w) >= 2 and HAN_WORD.fullmatch(w))
-    return list(dict.fromkeys(words))
+        found = _segmenter().lcut_for_search(chunk, HMM=False)
+        words.extend(w for w in found if len(w) >= 2 and HAN_WORD.fullmatch(w))
+    return sorted(dict.fromkeys(words), key=len, reverse=True)
 
 
 def transliterations(segment: Segment, context: CheckContext) -> list[tuple[int, int, str, Entry | None]]:
