@@ -23,6 +23,9 @@ from termguard.termbase import Entry
 WORD = regex.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 HAN_WORD = regex.compile(r"\p{Han}{2,}")
 NAME_TAGS = frozenset(["place", "person", "name"])
+# Between the words of a rendering: closed up ("grassroots"), a space, or a space with one
+# auxiliary or article ("data are entered once" for "data entered once").
+GAP = r"(?:[ ](?:is|are|was|were|be|been|being|has|have|had|the|a|an|its|their)[ ]|[ ]?)"
 
 
 # --- missing-term -------------------------------------------------------------------
@@ -40,10 +43,11 @@ def checkable(entry: Entry) -> bool:
 @lru_cache(maxsize=4096)
 def rendering_pattern(rendering: str) -> regex.Pattern[str]:
     """A rendering as a pattern over normalised text: words may be closed up
-    ("grass-roots" = "grassroots") and the last word inflected (-s, -es, -ed, -ing)."""
+    ("grass-roots" = "grassroots") or have an auxiliary or article between them, and the
+    last word may be inflected (-s, -es, -ed, -ing)."""
     words = normalize_term(rendering).split(" ")
     parts = [regex.escape(w) for w in words[:-1]] + [_inflected(words[-1])]
-    return regex.compile(r"(?<!\w)" + "[ ]?".join(parts) + r"(?!\w)")
+    return regex.compile(r"(?<!\w)" + GAP.join(parts) + r"(?!\w)")
 
 
 def _inflected(word: str) -> str:
@@ -66,8 +70,9 @@ class MissingTerm(Check):
 
     ## What it does
     For each glossary term found in the Chinese source, looks for one of the entry's
-    approved renderings in the target (ignoring case, hyphens and simple inflection of
-    the last word: "reduce burdens" = "reducing burdens"). If none is there, the
+    approved renderings in the target, ignoring case and hyphens, allowing an auxiliary
+    or article between its words ("data are entered once") and simple inflection of the
+    last word ("single reporting forms"). If none is there, the
     finding suggests the approved rendering. The span is the whole target: where the
     term went is unknown, so the suggestion names the rendering to use rather than a
     replacement for the span.
@@ -182,17 +187,41 @@ def transliterations(segment: Segment, context: CheckContext) -> list[tuple[int,
     the source. Names are exempt by the rules of the `pinyin` check, and spans already
     reported by `forbidden-rendering` are left to it.
     """
-    from termguard.checks.transliteration import _is_exempt
+    from termguard.checks.transliteration import _is_exempt, _pinyin_runs
 
     text = segment.target
     words = list(WORD.finditer(text))
     flagged = [(h.start, h.end) for h in forbidden_hits(context.target_hits(segment))]
-    candidates: list[tuple[str, Entry | None]] = [
+    open_words = {
+        i for run in _pinyin_runs(text, words)
+        if not _is_exempt(text, words, run, context)
+        and not any(s < words[run[-1]].end() and words[run[0]].start() < e for s, e in flagged)
+        for i in run
+    }  # fmt: skip
+    if not open_words:
+        return []  # nothing pinyin-like left to explain: skip segmenting the source
+    found: list[tuple[int, int, str, Entry | None]] = []
+    glossary_terms = [
         (h.rendering, h.entry) for h in context.source_hits(segment) if not _is_name_entry(h.entry, h.rendering)
     ]
-    candidates += [(w, None) for w in source_words(segment.source or "")]
-    found: list[tuple[int, int, str, Entry | None]] = []
-    for term, entry in candidates:
+    _collect(glossary_terms, text, words, flagged, found, context)
+    if any(not any(s <= words[i].start() < e for s, e, *_ in found) for i in open_words):
+        other_words: list[tuple[str, Entry | None]] = [(w, None) for w in source_words(segment.source or "")]
+        _collect(other_words, text, words, flagged, found, context)
+    return found
+
+
+def _collect(
+    terms: list[tuple[str, Entry | None]],
+    text: str,
+    words: list[regex.Match[str]],
+    flagged: list[tuple[int, int]],
+    found: list[tuple[int, int, str, Entry | None]],
+    context: CheckContext,
+) -> None:
+    from termguard.checks.transliteration import _is_exempt
+
+    for term, entry in terms:
         for run in transliteration_runs(text, pinyin.syllables_of(term), words):
             start, end = words[run[0]].start(), words[run[-1]].end()
             if any(s < end and start < e for s, e, *_ in found) or any(s < end and start < e for s, e in flagged):
@@ -202,7 +231,6 @@ def transliterations(segment: Segment, context: CheckContext) -> list[tuple[int,
             if _is_exempt(text, words, run, context):
                 continue
             found.append((start, end, term, entry))
-    return found
 
 
 def _is_name_entry(entry: Entry, term: str) -> bool:
