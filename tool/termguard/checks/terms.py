@@ -25,6 +25,8 @@ HAN_WORD = regex.compile(r"\p{Han}{2,}")
 NAME_TAGS = frozenset(["place", "person", "name"])
 # Between the words of a rendering: closed up ("grassroots"), a space, or a space with one
 # auxiliary or article ("data are entered once" for "data entered once").
+TOKEN = regex.compile(r"[\w']+")
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "it", "its", "all"])
 GAP = r"(?:[ ](?:is|are|was|were|be|been|being|has|have|had|the|a|an|its|their)[ ]|[ ]?)"
 
 
@@ -62,7 +64,31 @@ def _inflected(word: str) -> str:
 
 def has_approved(entry: Entry, target: str) -> bool:
     folded = normalize(target)[0]
-    return any(rendering_pattern(r).search(folded) for r in entry.approved)
+    if any(rendering_pattern(r).search(folded) for r in entry.approved):
+        return True
+    tokens = TOKEN.findall(folded)
+    return any(_content_words_near(r, tokens) for r in entry.approved)
+
+
+def _content_words_near(rendering: str, tokens: list[str]) -> bool:
+    """The rendering's content words, loosely stemmed, close together in the target:
+    "oversimplified, one-size-fits-all approaches" has "oversimplified approaches"."""
+    stems = [_stem(w) for w in TOKEN.findall(normalize_term(rendering)) if w not in STOPWORDS]
+    if not stems:
+        return False
+    positions = []
+    for stem in stems:
+        found = [i for i, token in enumerate(tokens) if token.startswith(stem)]
+        if not found:
+            return False
+        positions.append(found)
+    window = 3 * len(stems) + 3
+    starts = sorted({p for found in positions for p in found})
+    return any(all(any(start <= p < start + window for p in found) for found in positions) for start in starts)
+
+
+def _stem(word: str) -> str:
+    return word if len(word) <= 4 else word[: max(4, len(word) - 3)]
 
 
 class MissingTerm(Check):
@@ -72,7 +98,8 @@ class MissingTerm(Check):
     For each glossary term found in the Chinese source, looks for one of the entry's
     approved renderings in the target, ignoring case and hyphens, allowing an auxiliary
     or article between its words ("data are entered once") and simple inflection of the
-    last word ("single reporting forms"). If none is there, the
+    last word ("single reporting forms"); failing that, its content words close
+    together ("oversimplified, one-size-fits-all approaches"). If none is there, the
     finding suggests the approved rendering. The span is the whole target: where the
     term went is unknown, so the suggestion names the rendering to use rather than a
     replacement for the span.
