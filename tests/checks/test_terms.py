@@ -19,6 +19,8 @@ def _table(rows):
     ("approved rendering", "打好减负组合拳", "deliver a package of measures to reduce burdens", True),
     ("second approved rendering", "打好减负组合拳", "apply a policy mix", True),
     ("case and hyphens", "防止一刀切", "prevent the One Size Fits All approach", True),
+    ("content words close together", "坚决防止简单化、一刀切", "avoid oversimplified, one-size-fits-all approaches", True),
+    ("auxiliary between words", "一次填报、多端共享", "data are entered once and shared across platforms", True),
     ("plural of last word", "推行一表通", "introduce single reporting forms", True),
     ("verb inflection of last word", "深化减负增效", "keep reducing burdens and improving efficiency", True),
     ("forbidden rendering is left to forbidden-rendering", "打好组合拳", "use combination boxing", True),
