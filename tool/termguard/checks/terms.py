@@ -142,7 +142,7 @@ class MissingTerm(Check):
                 continue
             if any(h.entry.id == entry.id for h in satisfied) or _covered(hit, satisfied):
                 continue
-            if hit.rendering in segment.target or transliteration_runs(segment.target, pinyin.syllables_of(hit.rendering)):
+            if hit.rendering in segment.target or transliteration_runs(segment.target, _syllables(hit.rendering)):
                 continue
             reported.add(entry.id)
             start, end = _whole(segment.target)
@@ -249,7 +249,7 @@ def _collect(
     from termguard.checks.transliteration import _is_exempt
 
     for term, entry in terms:
-        for run in transliteration_runs(text, pinyin.syllables_of(term), words):
+        for run in transliteration_runs(text, _syllables(term), words):
             start, end = words[run[0]].start(), words[run[-1]].end()
             if any(s < end and start < e for s, e, *_ in found) or any(s < end and start < e for s, e in flagged):
                 continue
@@ -260,12 +260,17 @@ def _collect(
             found.append((start, end, term, entry))
 
 
+@lru_cache(maxsize=65536)
+def _syllables(term: str) -> str:
+    return pinyin.syllables_of(term)
+
+
 def _is_name_entry(entry: Entry, term: str) -> bool:
     """Place and person names stay in pinyin: 民主村 -> "Minzhu Village"."""
     if NAME_TAGS & set(entry.tags):
         return True
     spelled = [regex.sub(r"[^a-z]", "", a.lower()) for a in entry.approved]
-    stems = {pinyin.syllables_of(term), pinyin.syllables_of(term[:-1]) if len(term) >= 3 else ""} - {""}
+    stems = {_syllables(term), _syllables(term[:-1]) if len(term) >= 3 else ""} - {""}
     return any(stem in a for stem in stems for a in spelled)
 
 
