@@ -23,7 +23,7 @@ def context(glossary):
     return CheckContext(glossary)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(source=st.one_of(st.none(), TEXT), target=TEXT)
 def test_checks_never_crash_and_spans_fit(context, source, target):
     for finding in check_document([segment(target, source)], context, select(enable=["length-ratio"])):
