@@ -32,6 +32,9 @@ SAME = [
     ("vague dozens", "数十个部门", "Dozens of departments"),
     ("small word number", "减少3个表格", "Three forms were removed"),
     ("quarter licensed by single numeral", "第一季度", "In Q 1"),
+    ("digits of a name", "五四精神", "the May 4th spirit"),
+    ("year abbreviation", "九二共识", "the 1992 Consensus"),
+    ("centenary", "两个一百年奋斗目标", "the Two Centenary Goals"),
     ("time of day", "2024年04月27日09:03", "09:03, April 27, 2024"),
 ]
 

@@ -43,7 +43,7 @@ WORD_NUMBERS = {
     for i, w in enumerate(
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "both": 2, "twice": 2, "half": 0.5, "dozen": 12, "single": 1, "once": 1}
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "both": 2, "twice": 2, "half": 0.5, "dozen": 12, "single": 1, "once": 1, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "decade": 10, "centenary": 100, "centennial": 100, "century": 100}
 ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -101,7 +101,7 @@ def _chinese(text: str, match: regex.Match[str]) -> Number | None:
         return None
     value = _chinese_value(run, text[end : end + 1])
     if value is None:
-        return None
+        return _digit_names(run, start, end)
     before, after = text[max(0, start - 3) : start], text[end : end + 1]
     vague = before.endswith(VAGUE_BEFORE) or after in VAGUE_AFTER or run in NOT_NUMBERS
     required = len(run) >= 2 and not vague and run not in NOT_NUMBERS
@@ -113,6 +113,19 @@ def _chinese(text: str, match: regex.Match[str]) -> Number | None:
         end += 1
         required = not vague
     return Number(_close(*values), text[start:end], start, end, required)
+
+
+def _digit_names(run: str, start: int, end: int) -> Number | None:
+    """Numerals read digit by digit in names (五四 "May 4th", 九二共识 "1992 Consensus"):
+    never required, but they account for the target's numbers."""
+    digits = [CHINESE_DIGITS[c] for c in run if c in CHINESE_DIGITS]
+    if not digits:
+        return None
+    values = {float(d) for d in digits}
+    if len(digits) == len(run):
+        joined = int("".join(map(str, digits)))
+        values |= {float(joined)} | ({1900.0 + joined, 2000.0 + joined} if len(run) == 2 else set())
+    return Number(_close(*values), run, start, end, required=False)
 
 
 def _chinese_value(run: str, after: str) -> float | None:
@@ -188,7 +201,8 @@ class NumberMismatch(Check):
     ## False positives
     Single Chinese numerals and set phrases (一刀切, 三严三实, 十分, 数十) are not
     required in the target, since they are usually words, not figures; they still
-    account for target numbers ("first", "3"). Months may be written as names
+    account for target numbers ("first", "3"), as do numerals read digit by digit in
+    names (五四 "May 4th", 九二共识 "1992 Consensus"). Months may be written as names
     (4月22日 = April 22). Number words in the target ("one", "first") are never
     reported as extra.
     """
