@@ -11,6 +11,10 @@ KEPT = [
     ("printf", "已为%d个社区减负", "Burdens reduced for %d communities"),
     ("printf reordered", "%s在%s考察", "In %s, %s made an inspection"),
     ("positional", "%1$s在%2$s考察", "%1$s inspected %2$s"),
+    ("gettext reordering", "%s在%s考察", "In %2$s, %1$s made an inspection"),
+    ("named placeholder repeated", "请修正%(field)s的重复数据", "Correct the duplicates of %(field)s; %(field)s must be unique"),
+    ("brace list is no placeholder", "格式：{debug,info,warn}", "Form: {Debug, Info, Warn}"),
+    ("usage metavariable translated", "git add <path>", "git add <路径>"),
     ("named printf", "已为%(count)d个社区减负", "Burdens reduced for %(count)d communities"),
     ("brace", "欢迎{name}", "Welcome, {name}"),
     ("numbered brace", "{0}个文件", "{0} documents"),
@@ -60,11 +64,13 @@ URLS_KEPT = [
     ("same url", "详见https://www.gov.cn/zhengce/。", "See https://www.gov.cn/zhengce/."),
     ("url with trailing bracket", "（见www.xinhuanet.com）", "(see www.xinhuanet.com)"),
     ("no urls", "为基层减负", "Reducing burdens at the primary level"),
+    ("added address is deliberate", "详见政府网站", "See the government website, https://www.gov.cn/"),
+    ("escaped markup around url", "见 &lt;https://www.gnucash.org/&gt;", "see &lt;https://www.gnucash.org/&gt;."),
 ]
 URLS_BROKEN = [
     ("translated path", "详见https://www.gov.cn/zhengce/", "See https://www.gov.cn/policy/"),
     ("dropped", "详见https://www.gov.cn/zhengce/", "See the government website"),
-    ("added", "详见政府网站", "See https://www.gov.cn/"),
+    ("changed scheme", "详见https://www.gov.cn/", "See http://www.gov.cn/"),
 ]
 
 
@@ -90,8 +96,9 @@ def test_changed_url_suggests_the_source_url():
         ("联系邮箱：jianfu@cq.gov.cn", "Contact: JianFu@cq.gov.cn.", True),
         ("联系邮箱：jianfu@cq.gov.cn", "Contact: jianfu@cq.gov.com", False),
         ("联系邮箱：jianfu@cq.gov.cn", "Contact us by e-mail", False),
+        ("报告错误", "Report errors to i18n-zh@googlegroups.com", True),
     ],
-    ids=["same", "case and full stop", "changed domain", "dropped"],
+    ids=["same", "case and full stop", "changed domain", "dropped", "added contact"],
 )
 def test_email_mismatch(source, target, ok):
     assert passes(EmailMismatch, source, target) is ok

@@ -18,10 +18,18 @@ PRINTF = regex.compile(
     r"|(?<![\d%])%(?:\d+\$)?[-+0#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcrsap@]"
 )
 ICU_COMPLEX = regex.compile(r"\{\s*(\w+)\s*,\s*(plural|select|selectordinal)\s*,")
-BRACE = regex.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_.]*|\d+)\s*(?:,\s*([A-Za-z]+)\s*(?:,[^{}]*)?)?(?::[^{}]*)?\}")
+BRACE = regex.compile(
+    r"\{\s*([A-Za-z_][A-Za-z0-9_.]*|\d+)\s*"
+    r"(?:,\s*(number|date|time|spellout|ordinal|duration|choice)\s*(?:,[^{}]*)?)?(?::[^{}]*)?\}"
+)
 TAG = regex.compile(r"</?([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>")
 ATTRIBUTE = regex.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 TRANSLATABLE_ATTRIBUTES = frozenset(["alt", "title", "placeholder", "aria-label", "label", "equiv-text", "disp"])
+# XLIFF 1.2/2.0 inline codes and HTML elements that are markup even without attributes.
+KNOWN_TAGS = frozenset(
+    ["x", "g", "bx", "ex", "ph", "bpt", "ept", "it", "mrk", "pc", "sc", "ec", "sm", "em", "br", "hr", "img", "wbr",
+     "b", "i", "u", "s", "strong", "small", "sub", "sup", "code", "kbd", "span", "p", "a", "li", "ul", "ol", "tt"]
+)  # fmt: skip
 SELECTOR = regex.compile(r"(?:=\d+|\w+)\s*\{")
 
 
@@ -44,9 +52,12 @@ def placeholders(text: str) -> list[Placeholder]:
         found.append(Placeholder(key, "brace", match.start(), match.end()))
     for match in PRINTF.finditer(masked):
         if match.group() != "%%":
-            found.append(Placeholder(match.group(), "printf", match.start(), match.end()))
+            # "%2$s %1$s" reorders "%s %s" (gettext positional arguments): compare without the position.
+            key = regex.sub(r"^%\d+\$", "%", match.group())
+            found.append(Placeholder(key, "printf", match.start(), match.end()))
     for match in TAG.finditer(masked):
-        found.append(Placeholder(_tag_key(match), "tag", match.start(), match.end()))
+        if _is_markup(match, masked):
+            found.append(Placeholder(_tag_key(match), "tag", match.start(), match.end()))
     found.sort(key=lambda p: p.start)
     return found
 
@@ -81,6 +92,15 @@ def _matching_brace(text: str, open_at: int) -> int | None:
             if depth == 0:
                 return index
     return None
+
+
+def _is_markup(match: regex.Match[str], text: str) -> bool:
+    """Tags, not metavariables: "git add <path>" translates "<path>", but "<b>...</b>",
+    "<x id="1"/>", "<br>" and tags with attributes are markup."""
+    name = match.group(1)
+    if match.group().startswith("</") or match.group(2) or match.group(3) or name.lower() in KNOWN_TAGS:
+        return True
+    return f"</{name}>" in text
 
 
 def _tag_key(match: regex.Match[str]) -> str:
@@ -122,7 +142,10 @@ class PlaceholderMismatch(Check):
 
     ## False positives
     A percent sign after a digit ("30% of") is a percentage, not a placeholder. Order
-    changes are allowed: English word order differs from Chinese.
+    changes are allowed, including gettext's positional form (`%s ... %s` translated
+    `%2$s ... %1$s`), and a named placeholder may be repeated. Angle-bracket metavariables of usage strings ("git add <path>",
+    translated "<路径>") are not markup: a tag counts only if it has attributes, is
+    closed in the same text, self-closes, or is a known XLIFF/HTML element.
     """
 
     id = "placeholder-mismatch"
@@ -131,8 +154,8 @@ class PlaceholderMismatch(Check):
     needs_source = True
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        source = placeholders(segment.source or "")
-        target = placeholders(segment.target)
+        source = _counted(placeholders(segment.source or ""))
+        target = _counted(placeholders(segment.target))
         missing = list((Counter(p.key for p in source) - Counter(p.key for p in target)).elements())
         extra_keys = Counter(p.key for p in target) - Counter(p.key for p in source)
         kinds = {p.key: p.kind for p in source}
@@ -153,6 +176,19 @@ class PlaceholderMismatch(Check):
             yield self.finding(segment, end, end, f"'{key}' from the source is missing in the translation")
 
 
+def _counted(found: list[Placeholder]) -> list[Placeholder]:
+    """Named placeholders may repeat ("%(name)s ... %(name)s"): count each name once."""
+    seen: set[str] = set()
+    kept = []
+    for placeholder in found:
+        named = placeholder.kind in ("brace", "icu") or placeholder.key.startswith("%(")
+        if named and placeholder.key in seen:
+            continue
+        seen.add(placeholder.key)
+        kept.append(placeholder)
+    return kept
+
+
 URL = regex.compile(r"(?i)(?<![A-Za-z0-9./])(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 EMAIL = regex.compile(r"(?i)(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 TRAILING = ".,;:!?)]}'\""
@@ -161,7 +197,7 @@ TRAILING = ".,;:!?)]}'\""
 def _spans(pattern: regex.Pattern[str], text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in pattern.finditer(text):
-        value = match.group()
+        value = regex.split(r"&(?:lt|gt|quot|apos|#\d+);?", match.group())[0]
         while value and value[-1] in TRAILING and not (value[-1] == ")" and "(" in value):
             value = value[:-1]
         found.append((value.casefold() if "@" in value else value, match.start(), match.start() + len(value)))
@@ -174,7 +210,7 @@ class _VerbatimMismatch(Check):
     pattern: regex.Pattern[str]
     noun: str
     needs_source = True
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         source = _spans(self.pattern, segment.source or "")
@@ -186,12 +222,10 @@ class _VerbatimMismatch(Check):
             if not extra[value]:
                 continue
             extra[value] -= 1
-            if wanted:
+            if wanted:  # added addresses alone are often deliberate (a local contact)
                 replacement = wanted.pop(0)
                 message = f"{self.noun} '{value}' differs from the source's '{replacement}'"
                 yield self.finding(segment, start, end, message, [replacement])
-            else:
-                yield self.finding(segment, start, end, f"{self.noun} '{value}' is not in the source")
         for value in wanted:
             end = len(segment.target.rstrip())
             yield self.finding(segment, end, end, f"{self.noun} '{value}' from the source is missing")
@@ -201,9 +235,9 @@ class UrlMismatch(_VerbatimMismatch):
     """A URL of the source missing or changed in the target.
 
     ## What it does
-    Compares the web addresses (http, https, ftp, www.) of source and target; a
-    target URL that replaces a source one is reported with the source URL as the
-    suggestion.
+    Compares the web addresses (http, https, ftp, www.) of source and target: a source
+    URL missing in the target is reported, and a target URL that replaces a source one
+    is reported with the source URL as the suggestion.
 
     ## Why it matters
     Machine translation sometimes translates or "corrects" parts of URLs, which breaks
@@ -222,7 +256,7 @@ class UrlMismatch(_VerbatimMismatch):
 
     id = "url-mismatch"
     name = "URL mismatch"
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
     pattern = URL
     noun = "URL"
 
@@ -231,7 +265,8 @@ class EmailMismatch(_VerbatimMismatch):
     """An e-mail address of the source missing or changed in the target.
 
     ## What it does
-    Compares the e-mail addresses of source and target (case-insensitively).
+    Compares the e-mail addresses of source and target (case-insensitively): a source
+    address missing or changed in the target is reported.
 
     ## Why it matters
     A changed address sends the reader's mail nowhere.
@@ -249,6 +284,6 @@ class EmailMismatch(_VerbatimMismatch):
 
     id = "email-mismatch"
     name = "E-mail address mismatch"
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
     pattern = EMAIL
     noun = "e-mail address"
