@@ -73,6 +73,8 @@ def test_repeated_word_suggests_deleting_the_second():
     ("trailing space kept", "减负 ", "Reduce burdens ", True),
     ("trailing space lost", "减负 ", "Reduce burdens", False),
     ("no edges", "减负", "Reduce burdens", True),
+    ("columns aligned in the source", "-c  格式", "-c  format", True),
+    ("chinese target needs no spaces", " (backup: %s)", "（备份：%s）", True),
 ])  # fmt: skip
 def test_whitespace(source, target, ok):
     assert passes(Whitespace, source, target) is ok
@@ -89,6 +91,7 @@ def test_whitespace(source, target, ok):
     ("enumerator", None, "1) fewer documents 2) fewer meetings", True),
     ("title brackets", None, "\u300a\u4eba\u6c11\u65e5\u62a5\u300b", True),
     ("source has the same imbalance", "\u201c\u8981\u6301\u7eed\u51cf\u8d1f", "\u201cWe must keep reducing burdens", True),
+    ("only punctuation", "`", '"', True),
     ("source balanced", "\u201c\u51cf\u8d1f\u201d", "\u201cReduce burdens", False),
 ])  # fmt: skip
 def test_unbalanced_brackets(source, target, ok):

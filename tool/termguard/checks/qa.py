@@ -15,6 +15,7 @@ from termguard.checks.context import CheckContext
 from termguard.model import Finding, Segment, Severity
 
 HAN = regex.compile(r"\p{Han}")
+CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = regex.compile(r"(?<![\w'\u2019-])[A-Za-z]+(?![\w'\u2019-])")
 DOUBLED_SPACE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
@@ -152,9 +153,11 @@ class Whitespace(Check):
     from the source.
 
     ## What it does
-    Flags two or more spaces between words (monolingual too) and, when a source
+    Flags two or more spaces between words (monolingual too; not when the source has
+    them too, as in column-aligned help text) and, when a source
     exists, a target that starts or ends with whitespace the source does not have (or
-    lacks whitespace the source has).
+    lacks whitespace the source has). Edge whitespace is not compared where the
+    target's text begins or ends in Chinese (which uses no spaces).
 
     ## Why it matters
     Stray spaces show in layout; leading and trailing whitespace in software strings
@@ -176,7 +179,8 @@ class Whitespace(Check):
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
-        for match in DOUBLED_SPACE.finditer(text):
+        aligned = segment.source is not None and DOUBLED_SPACE.search(segment.source)
+        for match in () if aligned else DOUBLED_SPACE.finditer(text):  # columns aligned in the source too
             yield self.finding(segment, match.start(), match.end(), "doubled space", [" "])
         if segment.source is None or not text.strip() or not segment.source.strip():
             return
@@ -188,6 +192,9 @@ class Whitespace(Check):
         source_space = _edge_space(source, lead)
         target_space = _edge_space(target, lead)
         if bool(source_space) == bool(target_space):
+            return
+        edge = target.strip()[:1] if lead else target.strip()[-1:]
+        if CJK.match(edge):  # Chinese text uses no spaces around words or its punctuation
             return
         where = "leading" if lead else "trailing"
         if target_space:
@@ -218,7 +225,8 @@ class UnbalancedBrackets(Check):
     ## What it does
     Pairs (), [], {}, “”, 《》 and straight double quotes in the target and flags the
     ones left without a partner. Works without a source; when a source exists and has
-    the same imbalance (a quotation spanning paragraphs), the target is not flagged.
+    the same imbalance (a quotation spanning paragraphs), or the target has no letters
+    (a translated quotation mark), the target is not flagged.
     Apostrophes (’) are never counted; list enumerators "1)" and emoticons are ignored.
 
     ## Why it matters
@@ -240,8 +248,8 @@ class UnbalancedBrackets(Check):
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         source_unbalanced = bool(unbalanced(segment.source)) if segment.source else False
-        if source_unbalanced:
-            return
+        if source_unbalanced or not regex.search(r"[\p{L}\p{N}]", segment.target):
+            return  # a paragraph-spanning quotation, or a string that is only punctuation
         for position in unbalanced(segment.target):
             char = segment.target[position]
             yield self.finding(segment, position, position + 1, f"unbalanced {char}")
