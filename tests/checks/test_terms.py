@@ -100,6 +100,16 @@ def test_same_source_translated_differently(glossary):
     assert sentence[0].suggestions == ("Reducing burdens at the primary level",)
 
 
+def test_on_a_tie_the_translation_without_wrong_renderings_wins(glossary):
+    pairs = [
+        ("整治文山会海", "Rectify Wenshan Huihai"),
+        ("整治文山会海", "Rectify excessive documents and meetings"),
+    ]
+    [finding] = [f for f in document(InconsistentTranslation, pairs, glossary) if f.entry_id is None]
+    assert finding.segment.target == "Rectify Wenshan Huihai"
+    assert finding.suggestions == ("Rectify excessive documents and meetings",)
+
+
 def test_consistent_file_passes(glossary):
     pairs = [("为基层减负", "Reducing burdens at the primary level"), ("基层治理", "primary-level governance")] * 2
     assert document(InconsistentTranslation, pairs, glossary) == []

@@ -334,8 +334,9 @@ class InconsistentTranslation(Check):
     Across the segments of a file: (1) for each glossary term of the source, collects
     the approved renderings used in the targets of the segments that contain it and
     flags those that differ from the most common one ("grass-roots" in one sentence,
-    "primary level" in the next, for the same 基层); (2) flags a segment whose source
-    repeats an earlier source exactly but whose translation differs.
+    "primary level" in the next, for the same 基层); (2) flags the segments whose source
+    repeats another exactly but whose translation differs from the most common one (on
+    a tie, the one with fewer forbidden renderings), suggesting that translation.
 
     ## Why it matters
     A reader takes two renderings for two concepts; translation memories and
@@ -365,7 +366,7 @@ class InconsistentTranslation(Check):
     def check_document(self, segments: Sequence[Segment], context: CheckContext) -> Iterable[Finding]:
         bilingual = [s for s in segments if s.source is not None]
         yield from self._terms(bilingual, context)
-        yield from self._sentences(bilingual)
+        yield from self._sentences(bilingual, context)
 
     def _terms(self, segments: list[Segment], context: CheckContext) -> Iterable[Finding]:
         uses: dict[str, list[tuple[Segment, TermHit]]] = defaultdict(list)
@@ -389,7 +390,7 @@ class InconsistentTranslation(Check):
                         [preferred], entry.id,
                     )  # fmt: skip
 
-    def _sentences(self, segments: list[Segment]) -> Iterable[Finding]:
+    def _sentences(self, segments: list[Segment], context: CheckContext) -> Iterable[Finding]:
         by_source: dict[str, list[Segment]] = defaultdict(list)
         for segment in segments:
             source = " ".join((segment.source or "").split())
@@ -399,7 +400,9 @@ class InconsistentTranslation(Check):
             counts = Counter(" ".join(s.target.split()) for s in group)
             if len(counts) < 2:
                 continue
-            preferred = max(counts, key=lambda t: (counts[t], -_first_index(group, t)))
+            # The most common translation; on a tie, the one with fewer known-wrong renderings.
+            wrong = {" ".join(s.target.split()): len(forbidden_hits(context.target_hits(s))) for s in group}
+            preferred = max(counts, key=lambda t: (counts[t], -wrong[t], -_first_index(group, t)))
             for segment in group:
                 if " ".join(segment.target.split()) != preferred:
                     start, end = _whole(segment.target)
