@@ -22,7 +22,7 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，％", "012
 SOURCE_ARABIC = regex.compile(
     r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|万|亿|千|百)?\s*([%％])?(?![A-Za-z0-9])"
 )
-CHINESE_NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+CHINESE_NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
 SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 VAGUE_BEFORE = ("数", "几", "成")  # 数十 "dozens", 几百 "a few hundred", 成千上万 "thousands"
