@@ -54,6 +54,8 @@ def test_missing_term_suggests_the_approved_rendering_over_the_whole_target(glos
     ("place entry", "民主村社区", "the Minzhu Village community", True),
     ("name before a unit word", "谢家湾街道", "Xiejiawan Subdistrict", True),
     ("forbidden rendering is left to forbidden-rendering", "整治文山会海", "rectify Wenshan Huihai", True),
+    ("place name known to jieba", "坚持发展枫桥经验", "uphold the Fengqiao experience", True),
+    ("another source word", "坚持党建引领", "uphold Dangjian guidance", False),
 ])  # fmt: skip
 def test_transliterated_term(source, target, ok, glossary):
     assert (findings(TransliteratedTerm, source, target, glossary) == []) is ok

@@ -197,6 +197,14 @@ def _segmenter():  # type: ignore[no-untyped-def]
     return jieba
 
 
+def is_place_name(word: str) -> bool:
+    """jieba's dictionary tags the word as a place name (ns): 枫桥, 延安, 井冈山."""
+    import jieba.posseg
+
+    _segmenter()
+    return str(jieba.posseg.dt.word_tag_tab.get(word, "")).startswith("ns")
+
+
 def source_words(source: str) -> list[str]:
     """Chinese words of two or more characters in the source, longest first (jieba's
     search mode also gives the words inside compounds: 小康社会 -> 小康, 社会)."""
@@ -234,7 +242,7 @@ def transliterations(segment: Segment, context: CheckContext) -> list[tuple[int,
     _collect(glossary_terms, text, words, flagged, found, context)
     if any(not any(s <= words[i].start() < e for s, e, *_ in found) for i in open_words):
         other_words: list[tuple[str, Entry | None]] = [(w, None) for w in source_words(segment.source or "")]
-        _collect(other_words, text, words, flagged, found, context)
+        _collect(other_words, text, words, flagged, found, context, places=True)
     return found
 
 
@@ -245,12 +253,15 @@ def _collect(
     flagged: list[tuple[int, int]],
     found: list[tuple[int, int, str, Entry | None]],
     context: CheckContext,
+    places: bool = False,
 ) -> None:
     from termguard.checks.transliteration import _is_exempt
 
     for term, entry in terms:
         for run in transliteration_runs(text, _syllables(term), words):
             start, end = words[run[0]].start(), words[run[-1]].end()
+            if places and text[start].isupper() and is_place_name(term):
+                continue  # 枫桥经验 "the Fengqiao experience": a capitalised place name
             if any(s < end and start < e for s, e, *_ in found) or any(s < end and start < e for s, e in flagged):
                 continue
             if not all(pinyin.looks_like_pinyin(words[i].group()) for i in run):
@@ -302,7 +313,9 @@ class TransliteratedTerm(Check):
     Proper names stay in pinyin and are exempt by the `pinyin` check's rules:
     gazetteer names (Chongqing, Jiulongpo), words of approved renderings (Minzhu),
     surname + given name (Xi Jinping), a name followed by a unit word (Xiejiawan
-    Subdistrict) or preceded by a title; glossary entries that are names (tagged
+    Subdistrict) or preceded by a title; capitalised pinyin of a word jieba's
+    dictionary knows as a place name (枫桥经验 "the Fengqiao experience"); glossary
+    entries that are names (tagged
     `place`, or whose approved rendering contains the pinyin, 民主村 -> "Minzhu
     Village") are exempt too. One span gets one finding: a glossary forbidden
     rendering is reported by `forbidden-rendering`; when a source exists this rule
