@@ -87,7 +87,8 @@ class Pinyin(Check):
     personal names (a common surname plus a one- or two-syllable given name). Common
     English words that happen to be syllables ("die", "gang", "pan") never fire. A phrase
     the glossary knows as a forbidden rendering is reported once, by
-    `forbidden-rendering`.
+    `forbidden-rendering`; with a Chinese source, pinyin of a source word is reported
+    by `transliterated-term`.
     """
 
     id = "pinyin"
