@@ -108,6 +108,7 @@ def test_unbalanced_brackets(source, target, ok):
     ("heading", "从方向上\u201c解题\u201d", "Solving the problem from the direction", True),
     ("full stop on heading", "为基层减负", "Reducing burdens at the primary level.", False),
     ("ellipsis", "等等。", "and so on...", True),
+    ("abbreviation on a heading", "重庆某某有限公司", "Chongqing Example Co., Ltd.", True),
 ])  # fmt: skip
 def test_end_punctuation(source, target, ok):
     assert passes(EndPunctuation, source, target) is ok

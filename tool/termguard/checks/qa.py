@@ -283,6 +283,7 @@ def unbalanced(text: str) -> list[int]:
 
 SOURCE_END = "。！？!?.…"
 TARGET_END = ".!?…"
+ABBREVIATIONS = ("etc.", "Co.", "Ltd.", "Inc.", "No.", "Corp.", "Jr.", "St.", "a.m.", "p.m.")
 CLOSERS = "\"'\u201d\u2019)]}\u300b\u300d\u300f\uff09\u3011"
 
 
@@ -329,7 +330,7 @@ class EndPunctuation(Check):
             )  # fmt: skip
         elif source_end and source[-1] in "？?" and target[-1] != "?":
             yield self.finding(segment, len(target) - 1, len(target), "the source is a question", ["?"])
-        elif target_end and not source_end and target[-1] == "." and not target.endswith(".."):
+        elif target_end and not source_end and target[-1] == "." and not target.endswith(("..", *ABBREVIATIONS)):
             yield self.finding(
                 segment, len(target) - 1, len(target),
                 "the source has no end punctuation (a heading?); the translation ends with a full stop", [""],
