@@ -9,6 +9,18 @@ from termguard.checks.candidates import CandidateTerm
 from termguard.checks.consistency import InconsistentRendering
 from termguard.checks.cosmetic import DuplicateSegment
 from termguard.checks.glossary import ForbiddenRendering
+from termguard.checks.numbers import NumberMismatch
+from termguard.checks.placeholders import EmailMismatch, PlaceholderMismatch, UrlMismatch
+from termguard.checks.qa import (
+    EmptyTranslation,
+    EndPunctuation,
+    LengthRatio,
+    RepeatedWord,
+    SameAsSource,
+    UnbalancedBrackets,
+    Whitespace,
+)
+from termguard.checks.terms import InconsistentTranslation, MissingTerm, TransliteratedTerm
 from termguard.checks.transliteration import Pinyin, UntranslatedHan
 from termguard.errors import TermguardError
 from termguard.model import Severity
@@ -20,6 +32,22 @@ CHECKS: tuple[type[Check], ...] = (
     InconsistentRendering,
     DuplicateSegment,
     CandidateTerm,
+    # Checks that read the Chinese source (skipped on monolingual input).
+    MissingTerm,
+    TransliteratedTerm,
+    InconsistentTranslation,
+    NumberMismatch,
+    PlaceholderMismatch,
+    UrlMismatch,
+    EmailMismatch,
+    EmptyTranslation,
+    SameAsSource,
+    EndPunctuation,
+    LengthRatio,
+    # QA checks that also work on monolingual text.
+    RepeatedWord,
+    Whitespace,
+    UnbalancedBrackets,
 )
 
 

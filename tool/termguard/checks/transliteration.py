@@ -11,6 +11,7 @@ from termguard.checks.base import Check
 from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
+from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
 
 HAN_RUN = regex.compile(r"(?<![\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*")
@@ -92,7 +93,8 @@ class Pinyin(Check):
     personal names (a common surname plus a one- or two-syllable given name). Common
     English words that happen to be syllables ("die", "gang", "pan") never fire. A phrase
     the glossary knows as a forbidden rendering is reported once, by
-    `forbidden-rendering`.
+    `forbidden-rendering`; with a Chinese source, pinyin of a source word is reported
+    by `transliterated-term`.
     """
 
     id = "pinyin"
@@ -159,14 +161,22 @@ def pinyin_phrases(segment: Segment, context: CheckContext) -> Iterator[tuple[in
     if not _may_hold_pinyin(text):
         return
     words = list(WORD.finditer(text))
-    flagged = forbidden_hits(context.target_hits(segment))
+    flagged: list = forbidden_hits(context.target_hits(segment))
+    if segment.source is not None:  # with a source, transliterated-term reports these
+        from termguard.checks.terms import transliterations
+
+        flagged = [*flagged, *transliterations(segment, context)]
     for run in _pinyin_runs(text, words):
         start, end = words[run[0]].start(), words[run[-1]].end()
         if _is_exempt(text, words, run, context):
             continue
-        if any(h.start < end and start < h.end for h in flagged):
+        if any(f[0] < end and start < f[1] for f in map(_span, flagged)):
             continue
         yield start, end
+
+
+def _span(item: TermHit | tuple[int, int, str, object]) -> tuple[int, int]:
+    return (item.start, item.end) if isinstance(item, TermHit) else (item[0], item[1])
 
 
 def _pinyin_runs(text: str, words: list[regex.Match[str]]) -> list[list[int]]:
