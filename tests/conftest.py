@@ -11,7 +11,9 @@ from termguard.termbase import Glossary, load_glossary
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "burden-reduction.en.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# Beside the project, or beside the folder of git worktrees (``wt/NAME``).
+SHARED_DATA = next((p for p in (ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data") if p.is_dir()),
+                   ROOT.parent / "shared" / "data")  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -163,6 +163,8 @@ def _forbidden_is_approved(entries: list[Entry], lines: _Lines) -> Iterator[Prob
     for entry in entries:
         for forbidden in entry.forbidden:
             for other, rendering in approved.get(_key(forbidden, False), []):
+                if other is entry:
+                    continue  # reported by forbidden-contains-approved
                 if entry.case_sensitive and _key(forbidden, True) != _key(rendering, True):
                     continue
                 yield Problem(entry.path, lines.of(entry), entry.id,

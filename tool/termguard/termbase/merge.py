@@ -1,6 +1,7 @@
 """Import an exchange-format glossary into a TOML glossary file, merging, never duplicating.
 
-An imported entry matches an existing one by id or by any shared Chinese source term.
+An imported entry matches an existing one that shares a Chinese source term, or has the
+same id and shares an approved rendering.
 A match in the target file gains the imported renderings, terms, references and tags it
 lacks; a match in another file of the same folder is left alone (reported as skipped);
 anything else becomes a new ``[[entry]]`` at the end. The file keeps its comments and
@@ -10,6 +11,7 @@ the write is atomic.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,15 +118,23 @@ def _other_files(into: Path) -> list[Entry]:
     return entries
 
 
+def _same_concept(entry: Entry, entry_id: str, sources: Iterable[str], approved: Iterable[str]) -> bool:
+    """Shared source term, or the same id with a shared approved rendering (an id alone may
+    be one generated from a rendering: a different concept that happens to slug the same)."""
+    if set(sources) & set(entry.source):
+        return True
+    return entry_id == entry.id and bool(set(approved) & set(entry.approved))
+
+
 def _match(entry: Entry, tables: AoT) -> Table | None:
     for table in tables:
-        if table.get("id") == entry.id or set(table.get("source", [])) & set(entry.source):
+        if _same_concept(entry, table.get("id"), table.get("source", []), table.get("approved", [])):
             return table
     return None
 
 
 def _match_entry(entry: Entry, others: list[Entry]) -> Entry | None:
-    return next((o for o in others if o.id == entry.id or set(o.source) & set(entry.source)), None)
+    return next((o for o in others if _same_concept(entry, o.id, o.source, o.approved)), None)
 
 
 def _merge(table: Table, entry: Entry) -> list[str]:

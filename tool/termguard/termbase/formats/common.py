@@ -61,14 +61,15 @@ def build_entry(raw: dict[str, Any], path: Path, line: int | None = None) -> Ent
         raise GlossaryError(str(path), error.detail, None, line) from None
 
 
-def check_direction(path: Path, source: str, target: str, line: int | None) -> None:
-    """termguard glossaries go Chinese -> English; say so when a file goes the other way."""
-    if has_han(target) and not has_han(source):
+def keep_pair(path: Path, source: str, target: str, line: int | None, first: bool) -> bool:
+    """termguard glossaries go Chinese -> English. A file whose first pair goes the other way
+    is rejected with a message saying so; later pairs without a Chinese source term
+    (punctuation, placeholders) are skipped."""
+    if first and has_han(target) and not has_han(source):
         raise GlossaryError(
             str(path),
             f"this glossary goes English -> Chinese ({source!r} -> {target!r}); termguard "
-            "glossaries map Chinese terms to English renderings (use --reverse to swap the columns)",
+            "glossaries map Chinese terms to English renderings (import it with --reverse to swap the columns)",
             line=line,
         )
-    if not has_han(source):
-        raise GlossaryError(str(path), f"source term {source!r} is not Chinese", line=line)
+    return has_han(source)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from termguard.errors import GlossaryError
-from termguard.termbase.formats.common import build_entry, check_direction, slug, unique_id
+from termguard.termbase.formats.common import build_entry, keep_pair, slug, unique_id
 from termguard.termbase.load import _read_text
 from termguard.termbase.model import Entry
 
@@ -37,7 +37,8 @@ def read_json(path: Path) -> list[Entry]:
         sources, targets = _field(item, SOURCE_KEYS), _field(item, TARGET_KEYS)
         if not sources or not targets:
             raise GlossaryError(str(path), f"term object #{index} needs a Chinese and an English field")
-        check_direction(path, sources[0], targets[0], None)
+        if not keep_pair(path, sources[0], targets[0], None, first=index == 1):
+            continue
         raw = by_source.get(sources[0])
         if raw is None:
             raw = {"id": unique_id(slug(targets[0]), taken), "source": [], "approved": [], "status": "proposed"}

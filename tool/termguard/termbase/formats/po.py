@@ -21,7 +21,7 @@ import polib
 
 from termguard import __version__
 from termguard.errors import GlossaryError
-from termguard.termbase.formats.common import build_entry, check_direction, join_list, slug, split_list, unique_id
+from termguard.termbase.formats.common import build_entry, join_list, keep_pair, slug, split_list, unique_id
 from termguard.termbase.load import ID_PATTERN, _read_text
 from termguard.termbase.model import Entry
 
@@ -75,11 +75,14 @@ def read_po(path: Path, *, reverse: bool = False) -> list[Entry]:
     ours = catalogue.metadata.get("X-Generator", "").startswith(GENERATOR)
     grouped: dict[str, tuple[dict[str, Any], int | None]] = {}
     taken: set[str] = set()
+    seen_pair = False
     for message in catalogue:
         if message.obsolete or not message.msgid or not message.msgstr:
             continue
         source, target = (message.msgstr, message.msgid) if reverse else (message.msgid, message.msgstr)
-        check_direction(path, source, target, message.linenum)
+        if not keep_pair(path, source, target, message.linenum, first=not seen_pair):
+            continue
+        seen_pair = True
         context = message.msgctxt or ""
         if context in grouped:
             grouped[context][0]["source"].append(source)

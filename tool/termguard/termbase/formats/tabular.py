@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from termguard.errors import GlossaryError
-from termguard.termbase.formats.common import build_entry, check_direction, join_list, slug, split_list, unique_id
+from termguard.termbase.formats.common import build_entry, join_list, keep_pair, slug, split_list, unique_id
 from termguard.termbase.load import ID_PATTERN, _read_text
 from termguard.termbase.model import Entry
 
@@ -94,7 +94,8 @@ def _add_row(cells: dict[str, str], grouped: dict[str, tuple[dict[str, Any], int
     source, target = cells.get("source", ""), cells.get("target", "")
     if not source or not target:
         raise GlossaryError(str(path), "a row needs a source term and a target rendering", line=line)
-    check_direction(path, source, target, line)
+    if not keep_pair(path, source, target, line, first=not grouped):
+        return
     entry_id = cells.get("id", "")
     if entry_id and entry_id in grouped:
         grouped[entry_id][0]["source"].append(source)
