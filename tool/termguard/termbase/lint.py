@@ -67,7 +67,8 @@ class _Lines:
 
 
 def lint_files(files: Iterable[Path]) -> list[Problem]:
-    """Lint the given glossary files together (ids and conflicts span files)."""
+    """Lint the given glossary files together (ids and conflicts span files), in file and line order."""
+    files = list(files)
     lines = _Lines()
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -81,7 +82,8 @@ def lint_files(files: Iterable[Path]) -> list[Problem]:
     for check in (_duplicate_sources, _forbidden_is_approved, _forbidden_contains_own_approved,
                   _regex_matches_approved, _matcher_self_check):  # fmt: skip
         problems.extend(check(entries, lines))
-    return _dedupe(problems)
+    order = {str(path): index for index, path in enumerate(files)}
+    return sorted(_dedupe(problems), key=lambda p: (order.get(p.path, len(order)), p.line or 0))
 
 
 def _read_file(path: Path, lines: _Lines) -> tuple[list[Entry], list[Problem]]:
