@@ -23,7 +23,6 @@ from termguard.termbase.load import (
     _toml_error_line,
     entry_from_mapping,
     entry_readers,
-    with_traditional_variants,
 )
 from termguard.termbase.model import Entry
 
@@ -78,7 +77,6 @@ def lint_files(files: Iterable[Path]) -> list[Problem]:
         problems.extend(file_problems)
     entries, duplicates = _unique_ids(entries, lines)
     problems.extend(duplicates)
-    entries = with_traditional_variants(entries)
     for check in (_duplicate_sources, _forbidden_is_approved, _forbidden_contains_own_approved,
                   _regex_matches_approved, _matcher_self_check):  # fmt: skip
         problems.extend(check(entries, lines))
