@@ -47,13 +47,21 @@ def load_glossary(
         files.extend(sorted(default_glossary_dir().glob("*.toml")))
     for path in paths:
         files.extend(_expand(Path(path)))
-    entries = load_paths(files)
-    names: set[str] = set()
+    gazetteer_dirs = []
     if gazetteer:
-        names |= load_gazetteer(default_glossary_dir() / "gazetteer")
-        for path in paths:
-            if Path(path).is_dir():
-                names |= load_gazetteer(Path(path) / "gazetteer")
+        gazetteer_dirs.append(default_glossary_dir() / "gazetteer")
+        gazetteer_dirs.extend(Path(p) / "gazetteer" for p in paths if Path(p).is_dir())
+
+    def build() -> tuple[list[Entry], set[str]]:
+        names: set[str] = set()
+        for folder in gazetteer_dirs:
+            names |= load_gazetteer(folder)
+        return load_paths(files), names
+
+    from termguard.termbase.cache import cached
+
+    name_files = [f for folder in gazetteer_dirs if folder.is_dir() for f in sorted(folder.glob("*.txt"))]
+    entries, names = cached(files + name_files, build)
     return Glossary(entries, names)
 
 

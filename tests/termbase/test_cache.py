@@ -1,0 +1,83 @@
+"""The glossary cache: used when files are unchanged, rebuilt when not, never trusted blindly."""
+
+from __future__ import annotations
+
+import pytest
+
+from termguard.termbase import load
+from termguard.termbase.cache import PREFIX, cache_dir
+
+GLOSSARY = '''
+[[entry]]
+id = "common-prosperity"
+source = ["共同富裕"]
+approved = ["common prosperity"]
+references = ["Xinhua English"]
+'''
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TERMGUARD_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "termguard"
+
+
+@pytest.fixture
+def glossary_file(tmp_path):
+    path = tmp_path / "g.toml"
+    path.write_text(GLOSSARY, "utf-8")
+    return path
+
+
+def _load(path):
+    return load.load_glossary([path], default=False, gazetteer=False)
+
+
+def _no_parsing(monkeypatch):
+    def fail(files):
+        raise AssertionError("parsed although cached")
+
+    monkeypatch.setattr(load, "load_paths", fail)
+
+
+def test_second_load_comes_from_the_cache(cache_home, glossary_file, monkeypatch):
+    first = _load(glossary_file)
+    assert cache_dir() == cache_home and len(list(cache_home.glob(f"{PREFIX}*.pickle"))) == 1
+    _no_parsing(monkeypatch)
+    assert _load(glossary_file).entries == first.entries
+
+
+def test_an_edit_invalidates_the_cache(cache_home, glossary_file):
+    _load(glossary_file)
+    glossary_file.write_text(GLOSSARY.replace("common prosperity", "prosperity for all"), "utf-8")
+    assert _load(glossary_file).entries[0].approved == ("prosperity for all",)
+
+
+def test_a_corrupt_cache_file_is_ignored(cache_home, glossary_file):
+    _load(glossary_file)
+    for path in cache_home.glob(f"{PREFIX}*.pickle"):
+        path.write_bytes(b"\x80\x05not a pickle")
+    assert _load(glossary_file).entries[0].id == "common-prosperity"
+
+
+def test_termguard_no_cache_disables_it(cache_home, glossary_file, monkeypatch):
+    monkeypatch.setenv("TERMGUARD_NO_CACHE", "1")
+    _load(glossary_file)
+    assert not cache_home.exists()
+
+
+def test_errors_are_not_cached(cache_home, glossary_file):
+    from termguard.errors import GlossaryError
+
+    glossary_file.write_text(GLOSSARY.replace('references = ["Xinhua English"]', ""), "utf-8")
+    for _ in range(2):
+        with pytest.raises(GlossaryError, match="missing 'references'"):
+            _load(glossary_file)
+
+
+def test_unwritable_cache_folder_is_not_an_error(tmp_path, glossary_file, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _load(glossary_file).entries[0].id == "common-prosperity"

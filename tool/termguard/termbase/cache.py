@@ -1,0 +1,94 @@
+"""A cache of loaded glossaries, so a run does not re-parse and re-convert every file.
+
+The key is a hash of termguard's version, the entry model's fields and the path and
+content of every glossary file (so any edit invalidates it). The cache lives in
+``$XDG_CACHE_HOME/termguard`` (default ``~/.cache/termguard``), is written atomically,
+and anything unreadable or from another key is ignored and rebuilt.
+``TERMGUARD_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from pathlib import Path
+from typing import TypeVar
+
+from termguard import __version__
+from termguard.termbase.model import Entry
+
+T = TypeVar("T")
+PREFIX = "glossary-"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "termguard"
+
+
+def enabled() -> bool:
+    return os.environ.get("TERMGUARD_NO_CACHE", "") in ("", "0")
+
+
+def cache_key(files: Iterable[Path]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__}|{[f.name for f in fields(Entry)]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    for path in files:
+        digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+    return digest.hexdigest()
+
+
+def cached(files: list[Path], build: Callable[[], T]) -> T:
+    """``build()``, or its result from the cache when ``files`` are unchanged."""
+    if not enabled():
+        return build()
+    try:
+        key = cache_key(files)
+    except OSError:
+        return build()  # a missing or unreadable file: let the loader report it
+    path = cache_dir() / f"{PREFIX}{key}.pickle"
+    value = _read(path, key)
+    if value is not None:
+        return value  # type: ignore[return-value]
+    value = build()
+    _write(path, key, value)
+    return value
+
+
+def _read(path: Path, key: str) -> object | None:
+    try:
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)
+    except Exception:  # missing, truncated, from another Python: rebuild
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    return stored.get("value")
+
+
+def _write(path: Path, key: str, value: object) -> None:
+    from termguard.errors import TermguardError
+    from termguard.fileio import atomic_write
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, pickle.dumps({"key": key, "value": value}, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, TermguardError, pickle.PicklingError):
+        pass  # a read-only home is not an error: the cache is an optimisation
+    else:
+        _prune(path)
+
+
+def _prune(keep: Path, limit: int = 8) -> None:
+    """Keep the newest few cache files (each glossary combination has its own)."""
+    try:
+        files = sorted(keep.parent.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[limit:]:
+            if old != keep:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
