@@ -166,7 +166,8 @@ class ReviewScreen(Screen):
         decision = self.state.store.decision_for(finding)
         approved = (decision and decision.replacement) or (finding.suggestions[0] if finding.suggestions else "")
         source = "; ".join(entry.source) if entry else ""
-        forbidden = "" if entry and finding.matched in entry.approved else finding.matched
+        approved_forms = {a.casefold() for a in entry.approved} if entry else set()
+        forbidden = "" if finding.matched.casefold() in approved_forms else finding.matched
         return NewEntry(id=suggest_id(approved or finding.matched), source=source, approved=approved,
                         forbidden=forbidden, note="", reference="")  # fmt: skip
 
