@@ -35,8 +35,9 @@ def go_to(app: ReviewApp, text: str) -> None:
 
 
 def status_cell(app: ReviewApp, finding) -> str:
-    table = app.screen.findings_list
-    return str(table.get_cell(str(app.state.findings.index(finding)), "status"))
+    """The status column as drawn in the list."""
+    position = app.state.visible.index(app.state.findings.index(finding))
+    return app.screen.findings_list.row_cells(position)[0]
 
 
 async def test_enter_accepts_the_first_suggestion_and_digits_pick_one(state, session, review_path):
@@ -202,7 +203,7 @@ async def test_filter_open_only_and_grouping(state, session):
         assert table.row_count == len(state.findings)
         await pilot.press("t")
         assert state.grouping == "rule"
-        rules = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        rules = [table.row_cells(i)[2] for i in range(table.row_count)]
         assert rules == sorted(rules)
 
 
