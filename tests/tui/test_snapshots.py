@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from textual.widgets import Input
 
 from termguard.checks import select
 from termguard.review import ReviewStore
@@ -52,6 +53,9 @@ def test_glossary_form(app, snap_compare):
     async def open_form(pilot) -> None:
         await move_to("treatment")(pilot)
         await pilot.press("g")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor would make the picture differ run to run
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_form)
