@@ -216,7 +216,7 @@ async def test_help_lists_every_binding(state, session):
         table = app.screen.query_one(DataTable)
         assert table.row_count == len(all_bindings()) >= 20
         actions = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
-        assert {"Undo", "quit (decisions are already saved)"} <= actions
+        assert {"undo the last decision (a bulk one as a whole)", "quit (decisions are already saved)"} <= actions
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termguard.cli.check import selected_checks
 from termguard.cli.common import ExitCode, add_glossary_options, add_input_options, read_options
+from termguard.errors import InputError
+
+if TYPE_CHECKING:
+    from termguard.tui.app import ReviewApp
+    from termguard.tui.state import ReviewState
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -37,8 +44,9 @@ def reviewer_name(given: str | None) -> str:
         return ""
 
 
-def build_app(args: argparse.Namespace):
+def build_app(args: argparse.Namespace) -> ReviewApp:
     """Everything but the event loop: read inputs, check, load the review file (errors exit 2 first)."""
+    from termguard.formats import check_output_path
     from termguard.review import ReviewStore, default_review_path
     from termguard.review.session import ReviewSession
     from termguard.tui.app import ReviewApp
@@ -46,14 +54,17 @@ def build_app(args: argparse.Namespace):
 
     session = ReviewSession(args.paths, selected_checks(args), list(args.glossary),
                             not args.no_default_glossary, read_options(args))  # fmt: skip
+    if args.review and not Path(args.review).is_file():
+        raise InputError(args.review, "no such review file (leave out --resume to start a new review)")
     review_path = args.review or default_review_path(args.paths)
+    check_output_path(str(review_path))
     store = ReviewStore.load(review_path, inputs=[d.path for d in session.documents])
     state = ReviewState(session.findings(), store, reviewer_name(args.reviewer))
     _start_at_first_open(state)
     return ReviewApp(state, session)
 
 
-def _start_at_first_open(state) -> None:
+def _start_at_first_open(state: ReviewState) -> None:
     """Resume where the reviewer stopped: on the first finding still open."""
     if state.visible and state.status(state.current) != "open":
         state.next_open()

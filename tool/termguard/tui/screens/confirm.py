@@ -13,8 +13,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True (y / Apply) or False (n / Escape / Cancel)."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", tooltip="apply to all identical findings"),
+        Binding("n,escape", "answer(False)", "No", tooltip="cancel the bulk apply"),
     ]
 
     def __init__(self, question: str, count: int) -> None:

@@ -39,8 +39,8 @@ class GlossaryForm(ModalScreen[GlossaryFormResult | None]):
     """Ctrl+S saves (the form stays open with the error when the entry is not valid)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="save the entry into the chosen file and re-check"),
+        Binding("escape", "cancel", "Cancel", tooltip="close the form, nothing written"),
     ]
 
     def __init__(self, prefill: NewEntry, files: list[Path], submit: Submit) -> None:

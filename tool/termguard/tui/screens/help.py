@@ -12,7 +12,8 @@ from termguard.tui.screens.review import FilterInput, ReplacementInput, ReviewSc
 from termguard.tui.widgets import FindingsList
 
 KEY_NAMES = {"ctrl+r": "Ctrl+R", "enter": "Enter", "escape": "Esc", "question_mark": "?", "slash": "/",
-             "right_square_bracket": "]", "left_square_bracket": "[", "ctrl+s": "Ctrl+S"}  # fmt: skip
+             "right_square_bracket": "]", "left_square_bracket": "[", "ctrl+s": "Ctrl+S",
+             "down": "Down", "up": "Up", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End"}  # fmt: skip
 
 
 def binding_rows(owners: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
@@ -28,11 +29,15 @@ def binding_rows(owners: list[tuple[str, list[Binding]]]) -> list[tuple[str, str
 
 def all_bindings() -> list[tuple[str, str, str]]:
     from termguard.tui.app import ReviewApp
+    from termguard.tui.screens.confirm import ConfirmScreen
+    from termguard.tui.screens.glossary_form import GlossaryForm
 
     return binding_rows([
         ("findings", FindingsList.BINDINGS),
         ("screen", ReviewScreen.BINDINGS),
         ("editing", ReplacementInput.BINDINGS + FilterInput.BINDINGS),
+        ("glossary form", GlossaryForm.BINDINGS),
+        ("confirm", ConfirmScreen.BINDINGS),
         ("anywhere", ReviewApp.BINDINGS),
     ])  # fmt: skip
 

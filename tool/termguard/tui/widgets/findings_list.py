@@ -23,7 +23,7 @@ STATUS_STYLE = {
 STATUS_LABEL = {"open": "open", "accepted": "accepted", "edited": "edited", "rejected": "rejected",
                 "added-to-glossary": "glossary"}  # fmt: skip
 # (title, width); the text column takes what is left.
-COLUMNS = (("Status", 9), ("Severity", 8), ("Rule", 23), ("Text", 0), ("Where", 18))
+COLUMNS = (("Status", 9), ("Severity", 8), ("Rule", 23), ("Text", 0), ("Line:col  file", 30))
 
 
 def header_text(width: int) -> Text:
@@ -63,18 +63,18 @@ class FindingsList(ScrollView, can_focus=True):
         Binding("x", "reject", "Reject", tooltip="reject: a false positive here"),
         Binding("X", "reject_all", "Reject all", tooltip="reject this text everywhere (allow list)"),
         Binding("a", "apply_identical", "All same", tooltip="apply this decision to every identical finding"),
-        Binding("u", "undo", "Undo"),
-        Binding("ctrl+r,U", "redo", "Redo", show=False),
-        Binding("n", "next_open", "Next open"),
-        Binding("p,N", "previous_open", "Prev open", show=False),
-        Binding("]", "next_file", "Next file", show=False),
-        Binding("[", "previous_file", "Prev file", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("u", "undo", "Undo", tooltip="undo the last decision (a bulk one as a whole)"),
+        Binding("ctrl+r,U", "redo", "Redo", show=False, tooltip="redo what was undone"),
+        Binding("n", "next_open", "Next open", tooltip="next open (undecided) finding"),
+        Binding("p,N", "previous_open", "Prev open", show=False, tooltip="previous open finding"),
+        Binding("]", "next_file", "Next file", show=False, tooltip="first finding of the next file"),
+        Binding("[", "previous_file", "Prev file", show=False, tooltip="first finding of the previous file"),
+        Binding("down,j", "move(1)", "Down", show=False, tooltip="next finding"),
+        Binding("up,k", "move(-1)", "Up", show=False, tooltip="previous finding"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="a page down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="a page up"),
+        Binding("home", "move_to(0)", "First", show=False, tooltip="first finding"),
+        Binding("end", "move_to(-1)", "Last", show=False, tooltip="last finding"),
     ]  # fmt: skip
 
     class Changed(Message):
@@ -110,7 +110,7 @@ class FindingsList(ScrollView, can_focus=True):
             finding.severity.value,
             finding.rule,
             finding.matched.replace("\n", " "),
-            f"{_short(finding.path)}:{finding.line}:{finding.column}",
+            f"{finding.line}:{finding.column}".ljust(9) + _short(finding.path),
         ]
 
     def render_line(self, y: int) -> Strip:
