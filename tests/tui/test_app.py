@@ -104,7 +104,7 @@ async def test_bulk_apply_asks_with_the_count_then_applies(state, session, revie
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.count == 8
-        assert "8 identical findings" in app.screen.question
+        assert "all 8 identical findings" in app.screen.question
         await pilot.press("n")
         assert sum(d["matched"].casefold() == "grassroots" for d in json.loads(review_path.read_text())["decisions"]) == 1
         await pilot.press("a")

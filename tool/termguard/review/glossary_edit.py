@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,10 +46,14 @@ def _items(text: str, separator: str = ";") -> list[str]:
     return [part.strip() for part in text.split(separator) if part.strip()]
 
 
-def suggest_id(text: str) -> str:
-    """A kebab-case id from an English rendering: 'Excessive meetings!' -> 'excessive-meetings'."""
-    words = re.findall(r"[a-z0-9]+", text.casefold())
-    return "-".join(words[:6])
+def suggest_id(text: str, taken: Container[str] = ()) -> str:
+    """A new kebab-case id from an English rendering: 'Excessive meetings!' -> 'excessive-meetings'."""
+    base = "-".join(re.findall(r"[a-z0-9]+", text.casefold())[:6]) or "new-entry"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def validate(entry: NewEntry, path: Path, glossary: Glossary) -> Entry:

@@ -21,6 +21,11 @@ def binding_rows(owners: list[tuple[str, list[Binding]]]) -> list[tuple[str, str
     rows = []
     for where, bindings in owners:
         for binding in bindings:
+            if binding.key in tuple("23456789") and binding.action.startswith("accept("):
+                continue  # shown once, as 1 … 9
+            if binding.key == "1" and binding.action.startswith("accept("):
+                rows.append((where, "1 … 9", "accept suggestion 1 … 9"))
+                continue
             keys = ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
             what = binding.tooltip or binding.description or binding.action
             rows.append((where, keys, what))

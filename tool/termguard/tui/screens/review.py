@@ -116,7 +116,9 @@ class ReviewScreen(Screen):
             return
         decision = self.state.decision(finding)
         value = (decision and decision.replacement) or (finding.suggestions[0] if finding.suggestions else finding.matched)
-        self.open_input(self.query_one(ReplacementInput), value)
+        editor = self.query_one(ReplacementInput)
+        editor.border_title = f"Replacement for \"{finding.matched}\" (Enter saves, Esc cancels)"
+        self.open_input(editor, value)
 
     def action_filter(self) -> None:
         self.open_input(self.query_one(FilterInput), str(self.state.filters))
@@ -174,7 +176,7 @@ class ReviewScreen(Screen):
         source = "; ".join(entry.source) if entry else ""
         approved_forms = {a.casefold() for a in entry.approved} if entry else set()
         forbidden = "" if finding.matched.casefold() in approved_forms else finding.matched
-        return NewEntry(id=suggest_id(approved or finding.matched), source=source, approved=approved,
+        return NewEntry(id=suggest_id(approved or finding.matched, self.session.glossary.by_id), source=source, approved=approved,
                         forbidden=forbidden, note="", reference="")  # fmt: skip
 
     def save_entry(self, entry: NewEntry, path: Path) -> str | None:

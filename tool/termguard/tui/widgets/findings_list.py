@@ -206,8 +206,9 @@ class FindingsList(ScrollView, can_focus=True):
                         severity="warning", timeout=3)  # fmt: skip
             return
         count = len(state.identical(current))
-        what = decision.decision + (f" -> {decision.replacement!r}" if decision.replacement else "")
-        question = f"Apply '{what}' to {count} identical findings ({current.rule}, {current.matched!r})?"
+        what = decision.decision + (f' -> "{decision.replacement}"' if decision.replacement else "")
+        question = (f"Give all {count} identical findings ({current.rule}, \"{current.matched}\") "
+                    f"the same decision: {what}?")  # fmt: skip
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
