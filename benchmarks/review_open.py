@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from textual import events
+
 from termguard.model import Finding, Origin, Segment, Severity
 from termguard.review import ReviewStore
 from termguard.tui.app import ReviewApp
@@ -51,6 +53,19 @@ async def measure(count: int) -> None:
                 await pilot.press("down")
             moves = time.perf_counter() - started
             started = time.perf_counter()
+            findings_list = app.screen.findings_list
+            for _ in range(100):
+                findings_list.action_move(1)
+                await pilot.pause()
+            direct = time.perf_counter() - started
+            started = time.perf_counter()
+            before = state.cursor
+            for _ in range(100):
+                app.post_message(events.Key("down", None))
+            await pilot.pause()
+            burst = time.perf_counter() - started
+            assert state.cursor == before + 100, "every queued key moved the cursor"
+            started = time.perf_counter()
             await pilot.press("x")
             decide = time.perf_counter() - started
             started = time.perf_counter()
@@ -60,6 +75,8 @@ async def measure(count: int) -> None:
         print(f"findings: {len(findings)}")
         print(f"state + mount: {mounted:.2f} s")
         print(f"100 cursor moves: {moves:.2f} s ({moves * 10:.1f} ms per move, including the pilot's wait)")
+        print(f"100 cursor moves without the pilot's key simulation: {direct:.2f} s ({direct * 10:.1f} ms per move)")
+        print(f"100 down-arrow keys queued at once (a held-down key): {burst:.2f} s")
         print(f"one decision (write review file + redraw): {decide * 1000:.0f} ms")
         print(f"regroup by rule (rebuild the list): {regroup:.2f} s")
 

@@ -8,7 +8,7 @@ the undo and redo stacks and the progress. Every decision goes through the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termguard.model import Finding, Severity
@@ -95,7 +95,7 @@ class ReviewState:
 
     def replace_findings(self, findings: Sequence[Finding]) -> None:
         """Load a new set of findings (after a re-check), keeping the cursor on the same finding."""
-        keep = self.current.fingerprint if self.findings and self.current else None
+        keep = self.fingerprint(self.current) if self.findings and self.current else None
         self.findings = list(findings)
         # Fingerprints hash the segment: compute each once, not on every redraw.
         self._fingerprints: dict[int, str] = {id(f): f.fingerprint for f in self.findings}
@@ -318,8 +318,3 @@ class ReviewState:
     def indices_of(self, finding: Finding) -> list[int]:
         """Indices in ``findings`` of the findings with this finding's fingerprint."""
         return self._by_fingerprint.get(self.fingerprint(finding), [])
-
-    def position_of(self, findings: Iterable[Finding]) -> list[int]:
-        """Visible positions (rows) of ``findings``."""
-        wanted = {id(f) for f in findings}
-        return [p for p, i in enumerate(self.visible) if id(self.findings[i]) in wanted]

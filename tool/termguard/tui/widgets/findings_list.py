@@ -80,6 +80,11 @@ class FindingsList(ScrollView, can_focus=True):
     class Changed(Message):
         """Decisions or the cursor changed: the screen redraws the details and progress."""
 
+        def can_replace(self, message: Message) -> bool:
+            # While the screen is busy redrawing, pending Changed messages merge into one:
+            # a held-down arrow key moves the list at full speed and the details catch up once.
+            return isinstance(message, FindingsList.Changed)
+
     def __init__(self, state: ReviewState, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state = state
