@@ -11,6 +11,9 @@ from termguard.model import Finding
 from termguard.review import Decision
 from termguard.termbase import Entry
 
+FLAGGED_STYLE = "bold reverse red"
+NEIGHBOUR_STYLE = "underline yellow"
+
 
 class SegmentView(Static):
     """The whole segment, flagged span highlighted, other findings in it underlined, source above."""
@@ -18,19 +21,24 @@ class SegmentView(Static):
     def show(self, finding: Finding | None, neighbours: list[Finding]) -> None:
         if finding is None:
             self.update(Text("No finding matches the filter.", style="dim"))
-            return
-        text = Text()
-        if finding.segment.source:
-            text.append("源  ", style="dim")
-            text.append(finding.segment.source, style="italic")
-            text.append("\n\n")
-        target = Text(finding.segment.target)
-        for other in neighbours:
-            target.stylize("underline yellow", other.start, other.end)
-        target.stylize("bold reverse red", finding.start, finding.end)
-        text.append_text(target)
-        text.append(f"\n\n{finding.path}:{finding.line}:{finding.column}  {finding.message}", style="dim")
-        self.update(text)
+        else:
+            self.update(segment_text(finding, neighbours))
+
+
+def segment_text(finding: Finding, neighbours: list[Finding]) -> Text:
+    """The source (when bilingual), then the target with the flagged span and neighbours styled."""
+    text = Text()
+    if finding.segment.source:
+        text.append("源  ", style="dim")
+        text.append(finding.segment.source, style="italic")
+        text.append("\n\n")
+    target = Text(finding.segment.target)
+    for other in neighbours:
+        target.stylize(NEIGHBOUR_STYLE, other.start, other.end)
+    target.stylize(FLAGGED_STYLE, finding.start, finding.end)
+    text.append_text(target)
+    text.append(f"\n\n{finding.path}:{finding.line}:{finding.column}  {finding.message}", style="dim")
+    return text
 
 
 class SuggestionsPanel(Static):
