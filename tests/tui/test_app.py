@@ -29,7 +29,7 @@ def go_to(app: ReviewApp, text: str) -> None:
     state = app.state
     for position, index in enumerate(state.visible):
         if state.findings[index].matched == text:
-            app.screen.findings_list.move_cursor(row=position, animate=False)
+            app.screen.findings_list.move_cursor(position)
             return
     raise AssertionError(text)
 

@@ -35,7 +35,7 @@ def move_to(text: str):
     async def run_before(pilot) -> None:
         state = pilot.app.state
         position = next(p for p, i in enumerate(state.visible) if state.findings[i].matched == text)
-        pilot.app.screen.findings_list.move_cursor(row=position, animate=False)
+        pilot.app.screen.findings_list.move_cursor(position)
         await pilot.pause()
 
     return run_before

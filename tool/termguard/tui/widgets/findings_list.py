@@ -13,7 +13,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from termguard.model import Finding
 from termguard.tui.state import ReviewActionError, ReviewState
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -137,21 +136,18 @@ class FindingsList(ScrollView, can_focus=True):
     def on_resize(self, _: events.Resize) -> None:
         self.virtual_size = Size(self.size.width, self.row_count)
 
-    def update_rows(self, findings: list[Finding]) -> None:
-        """Statuses changed: redraw (only the rows on screen are drawn)."""
-        self.refresh()
-
     def scroll_to_cursor(self) -> None:
         if self.row_count:
             self.scroll_to_region(Region(0, self.state.cursor, 1, 1), animate=False, immediate=True)
 
-    def move_cursor(self, row: int, animate: bool = False) -> None:
+    def move_cursor(self, row: int) -> None:
         if not self.row_count:
             return
         self.state.move_to(row)
         self.sync_cursor()
 
     def sync_cursor(self) -> None:
+        """Show the state's cursor and redraw the rows on screen (statuses may have changed)."""
         self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.Changed())
@@ -172,13 +168,13 @@ class FindingsList(ScrollView, can_focus=True):
 
     # Actions.
 
-    def run_action(self, action: Callable[[], list[Finding]]) -> bool:
+    def run_action(self, action: Callable[[], object]) -> bool:
+        """Run a state action; show its error, or redraw. Returns whether it was done."""
         try:
-            changed = action()
+            action()
         except ReviewActionError as error:
             self.notify(str(error), severity="warning", timeout=3)
             return False
-        self.update_rows(changed)
         self.sync_cursor()
         return True
 
