@@ -5,12 +5,17 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
+from termguard.review.session import ReviewSession
 from termguard.tui.screens.review import ReviewScreen
 from termguard.tui.state import ReviewState
 
 
 class ReviewApp(App):
-    """Review findings with the keyboard; every decision is already on disk when shown."""
+    """Review findings with the keyboard; every decision is already on disk when shown.
+
+    ``session`` (inputs, glossary, checks) is needed to show glossary entries and to add
+    new ones; without it the app reviews a fixed list of findings.
+    """
 
     CSS_PATH = "review.tcss"
     TITLE = "termguard review"
@@ -20,7 +25,7 @@ class ReviewApp(App):
         Binding("q", "quit", "Quit", tooltip="quit (decisions are already saved)"),
     ]
 
-    def __init__(self, state: ReviewState, session=None) -> None:
+    def __init__(self, state: ReviewState, session: ReviewSession | None = None) -> None:
         super().__init__()
         self.state = state
         self.session = session

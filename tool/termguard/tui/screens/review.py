@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from termguard.errors import TermguardError
 from termguard.review.glossary_edit import NewEntry, add_entry, suggest_id
+from termguard.review.session import ReviewSession
 from termguard.tui.state import Filters, ReviewActionError, ReviewState
 from termguard.tui.widgets import EntryPanel, FindingsList, SegmentView, SuggestionsPanel
 from termguard.tui.widgets.findings_list import header_text
@@ -36,6 +37,8 @@ class FilterInput(Input):
 
 
 class ReviewScreen(Screen):
+    """Top line, column titles, the findings list, the detail panes, inline inputs, footer."""
+
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="edit the replacement inline (Enter saves, Esc cancels)"),
         Binding("g", "add_to_glossary", "Glossary+", tooltip="add a glossary entry from this finding"),
@@ -44,7 +47,7 @@ class ReviewScreen(Screen):
         Binding("t", "toggle_grouping", "Group", tooltip="group by file, by rule, by glossary entry"),
     ]
 
-    def __init__(self, state: ReviewState, session=None) -> None:
+    def __init__(self, state: ReviewState, session: ReviewSession | None = None) -> None:
         super().__init__()
         self.state = state
         self.session = session
