@@ -58,6 +58,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
                        help="re-grade a rule, e.g. pinyin=error")
     group.add_argument("--quiet", "-q", action="store_true", help="print no summary or progress to stderr")
+    group.add_argument("--review", metavar="FILE",
+                       help="a review file (from `termguard review`): leave out findings it rejects or allow-lists")
 
 
 def add_gate_options(parser: argparse.ArgumentParser) -> None:
@@ -199,6 +201,18 @@ def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str]:
     return parts(report) if parts and not color else [reporter.render(report, color=color)]
 
 
+def honour_review(findings: list[Finding], review_path: str) -> list[Finding]:
+    """Drop what a reviewer rejected or allow-listed in ``review_path`` (which must exist)."""
+    from pathlib import Path
+
+    from termguard.errors import InputError
+    from termguard.review import ReviewStore, filter_findings
+
+    if not Path(review_path).is_file():
+        raise InputError(review_path, "no such review file")
+    return filter_findings(findings, ReviewStore.load(review_path))
+
+
 def run(args: argparse.Namespace) -> int:
     args = resolve_settings(args)
     for path in (args.output, args.write_baseline):
@@ -206,6 +220,8 @@ def run(args: argparse.Namespace) -> int:
             check_output_path(path)
     known = _load_baseline(args.baseline) if args.baseline and not args.write_baseline else None
     report = run_checks(args)
+    if getattr(args, "review", None):
+        report.findings = honour_review(report.findings, args.review)
     if args.write_baseline:
         from termguard.baseline import write_baseline
 
