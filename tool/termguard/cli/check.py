@@ -49,6 +49,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
                        help="re-grade a rule, e.g. pinyin=error")
     group.add_argument("--quiet", "-q", action="store_true", help="print no summary to stderr")
+    group.add_argument("--review", metavar="FILE",
+                       help="a review file (from `termguard review`): leave out findings it rejects or allow-lists")
 
 
 def _split(values: list[str]) -> list[str]:
@@ -93,10 +95,24 @@ def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
     return ExitCode.FINDINGS if any(f.severity.rank >= threshold for f in findings) else ExitCode.OK
 
 
+def honour_review(findings: list[Finding], review_path: str) -> list[Finding]:
+    """Drop what a reviewer rejected or allow-listed in ``review_path`` (which must exist)."""
+    from pathlib import Path
+
+    from termguard.errors import InputError
+    from termguard.review import ReviewStore, filter_findings
+
+    if not Path(review_path).is_file():
+        raise InputError(review_path, "no such review file")
+    return filter_findings(findings, ReviewStore.load(review_path))
+
+
 def run(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output)
     report = run_checks(args)
+    if getattr(args, "review", None):
+        report.findings = honour_review(report.findings, args.review)
     reporter = REPORTERS[args.format]()
     if args.output:
         atomic_write(args.output, reporter.render(report))

@@ -1,0 +1,1 @@
+"""The review application (Textual): work through findings with the keyboard, keep every decision."""
