@@ -43,6 +43,15 @@ class Unit:
         return self.segment.origin.path, self.segment.origin.line
 
 
+MT_LANG = "en-x-mt"
+"""The language tag of a source that is the machine translation itself (no Chinese known)."""
+
+
+def source_language(units: Sequence[Unit]) -> str:
+    """``zh`` when the export carries Chinese sources, else ``en-x-mt`` (sources are the MT)."""
+    return "zh" if any(unit.source_is_chinese for unit in units) or not units else MT_LANG
+
+
 def finding_note(finding: Finding) -> str:
     """A finding as one line: rule, message, suggestion."""
     note = f"{finding.rule} ({finding.severity.value}): {finding.message}"

@@ -1,22 +1,25 @@
-"""TMX 1.4b export through lxml: one translation unit per segment."""
+"""TMX 1.4b export through lxml: one translation unit per segment.
+
+The header's ``srclang`` is ``zh`` when the inputs carry Chinese sources and ``en-x-mt``
+when the sources are the machine translation itself (a post-editing memory).
+"""
 
 from __future__ import annotations
 
 from lxml import etree
 
 from termguard import __version__
-from termguard.export import Unit, finding_note
+from termguard.export import Unit, finding_note, source_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MT_LANG = "en-x-mt"
-"""The language of a source that is the machine translation itself (no Chinese known)."""
 
 
 def build(units: list[Unit]) -> etree._Element:
+    srclang = source_language(units)
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
         "creationtool": "termguard", "creationtoolversion": __version__, "datatype": "plaintext",
-        "segtype": "paragraph", "adminlang": "en", "srclang": "zh", "o-tmf": "termguard",
+        "segtype": "paragraph", "adminlang": "en", "srclang": srclang, "o-tmf": "termguard",
     })  # fmt: skip
     body = etree.SubElement(root, "body")
     for number, unit in enumerate(units, 1):
@@ -27,7 +30,7 @@ def build(units: list[Unit]) -> etree._Element:
         etree.SubElement(tu, "prop", type="x-location").text = f"{path}:{line}"
         if unit.fuzzy:
             etree.SubElement(tu, "prop", type="x-state").text = "needs-review"
-        for lang, text in (("zh" if unit.source_is_chinese else MT_LANG, unit.source), ("en", unit.target)):
+        for lang, text in ((srclang, unit.source), ("en", unit.target)):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
     return root
