@@ -56,6 +56,10 @@ class Segment:
     """For PO: the entry is marked fuzzy."""
     suppressed: frozenset[str] = frozenset()
     """Rule ids suppressed on this segment by an inline marker (``"all"`` for every rule)."""
+    source_lang: str | None = None
+    """For bilingual formats: the source side's language code as the file names it (``zh-CN``, ``en``)."""
+    target_lang: str | None = None
+    """For bilingual formats: the target side's language code (``en``; ``zh_CN`` in a software PO)."""
 
     def position(self, offset: int) -> tuple[int, int]:
         """Map a character offset in ``target`` to a 1-based (line, column) in the file."""

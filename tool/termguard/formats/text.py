@@ -15,6 +15,10 @@ SUPPRESS_MARKER = re.compile(r"<!--\s*termguard:\s*ignore\b([^>]*)-->", re.I)
 
 def read_text(path: str, text: str, options: ReadOptions | None = None) -> list[Segment]:
     """Each non-blank line of a plain-text file is a segment (MT output is line-based)."""
+    if options is not None and options.source_path:
+        from termguard.formats.aligned import read_aligned
+
+        return read_aligned(path, text, options)
     segments = []
     offset = 0
     for number, line in enumerate(text.splitlines(keepends=True), 1):
