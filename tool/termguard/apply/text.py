@@ -21,7 +21,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 def rewrite_text(document: Document, raw: bytes, result: ApplyResult) -> bytes:
     """The file's bytes with every corrected segment spliced in (a paragraph emptied is removed)."""
     text = decode_bytes(document.path, raw)
-    bom, encoding = _encoding(raw)
+    bom, encoding = file_encoding(raw)
     spans = []
     for segment in document.segments:
         new = result.corrected.get(segment.id)
@@ -57,7 +57,7 @@ def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _encoding(raw: bytes) -> tuple[bytes, str]:
+def file_encoding(raw: bytes) -> tuple[bytes, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return bom, encoding
