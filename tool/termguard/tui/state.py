@@ -97,15 +97,20 @@ class ReviewState:
         """Load a new set of findings (after a re-check), keeping the cursor on the same finding."""
         keep = self.current.fingerprint if self.findings and self.current else None
         self.findings = list(findings)
+        # Fingerprints hash the segment: compute each once, not on every redraw.
+        self._fingerprints: dict[int, str] = {id(f): f.fingerprint for f in self.findings}
         self._by_fingerprint: dict[str, list[int]] = defaultdict(list)
+        self._by_segment: dict[str, list[Finding]] = defaultdict(list)
         for index, finding in enumerate(self.findings):
-            self._by_fingerprint[finding.fingerprint].append(index)
+            self._by_fingerprint[self._fingerprints[id(finding)]].append(index)
+            self._by_segment[finding.segment.id].append(finding)
+        self._decided: int | None = None
         self.refresh(keep)
 
     def refresh(self, keep: str | None = None) -> None:
         """Recompute the visible order from filters and grouping; keep ``keep`` under the cursor."""
         if keep is None and self.current is not None:
-            keep = self.current.fingerprint
+            keep = self.fingerprint(self.current)
         order = [i for i, f in enumerate(self.findings) if self.filters.matches(f, self.status(f))]
         if self.grouping != "file":
             order.sort(key=lambda i: (self.group_key(self.findings[i]), i))
@@ -113,7 +118,7 @@ class ReviewState:
         self.cursor = 0
         if keep is not None:
             for position, index in enumerate(order):
-                if self.findings[index].fingerprint == keep:
+                if self.fingerprint(self.findings[index]) == keep:
                     self.cursor = position
                     break
 
@@ -143,22 +148,30 @@ class ReviewState:
     def visible_findings(self) -> list[Finding]:
         return [self.findings[i] for i in self.visible]
 
+    def fingerprint(self, finding: Finding) -> str:
+        return self._fingerprints.get(id(finding)) or finding.fingerprint
+
+    def decision(self, finding: Finding) -> Decision | None:
+        return self.store.decisions.get(self.fingerprint(finding))
+
     def status(self, finding: Finding) -> str:
-        decision = self.store.decision_for(finding)
+        decision = self.decision(finding)
         if decision is not None:
             return decision.decision
-        return "rejected" if self.store.is_allowed(finding) else "open"
+        return "rejected" if self.store.allow and self.store.is_allowed(finding) else "open"
 
     @property
     def decided(self) -> int:
-        return sum(1 for f in self.findings if self.status(f) != "open")
+        if self._decided is None:
+            self._decided = sum(1 for f in self.findings if self.status(f) != "open")
+        return self._decided
 
     def progress_text(self) -> str:
         return f"{self.decided} of {len(self.findings)} decided"
 
     def neighbours(self, finding: Finding) -> list[Finding]:
         """Other findings in the same segment (marked in the segment view)."""
-        return [f for f in self.findings if f.segment.id == finding.segment.id and f is not finding]
+        return [f for f in self._by_segment[finding.segment.id] if f is not finding]
 
     # Moving.
 
@@ -207,6 +220,7 @@ class ReviewState:
 
     def _commit(self, change: Change, advance: bool = True) -> list[Finding]:
         self.store.commit(change)
+        self._decided = None
         self.undo_stack.append(change)
         self.redo_stack.clear()
         changed = self.affected(change)
@@ -250,7 +264,7 @@ class ReviewState:
     def apply_to_identical(self) -> list[Finding]:
         """Give every identical finding the current finding's decision."""
         finding = self._require_current()
-        model = self.store.decision_for(finding)
+        model = self.decision(finding)
         if model is None:
             raise ReviewActionError("decide this finding first, then apply the decision to the identical ones")
         decisions = [
@@ -270,6 +284,7 @@ class ReviewState:
             raise ReviewActionError("nothing to undo")
         change = self.undo_stack.pop()
         self.store.revert(change)
+        self._decided = None
         self.redo_stack.append(change)
         self._focus(change)
         return self.affected(change)
@@ -279,6 +294,7 @@ class ReviewState:
             raise ReviewActionError("nothing to redo")
         change = self.redo_stack.pop()
         self.store.commit(change)
+        self._decided = None
         self.undo_stack.append(change)
         self._focus(change)
         return self.affected(change)
@@ -289,7 +305,7 @@ class ReviewState:
             return
         wanted = change.decisions[0][0]
         for position, index in enumerate(self.visible):
-            if self.findings[index].fingerprint == wanted:
+            if self.fingerprint(self.findings[index]) == wanted:
                 self.cursor = position
                 return
 
@@ -298,6 +314,10 @@ class ReviewState:
         if change.allow_added:
             indices |= {i for i, f in enumerate(self.findings) if any(a.matches(f) for a in change.allow_added)}
         return [self.findings[i] for i in sorted(indices)]
+
+    def indices_of(self, finding: Finding) -> list[int]:
+        """Indices in ``findings`` of the findings with this finding's fingerprint."""
+        return self._by_fingerprint.get(self.fingerprint(finding), [])
 
     def position_of(self, findings: Iterable[Finding]) -> list[int]:
         """Visible positions (rows) of ``findings``."""

@@ -13,14 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from termguard.review.glossary_edit import NewEntry
+from termguard.tui.widgets.details import display_path
 
 FIELDS = (
     ("id", "Id (kebab-case)"),
-    ("source", "Chinese term(s), ';' between"),
-    ("approved", "Approved rendering(s), ';' between"),
-    ("forbidden", "Forbidden rendering(s), ';' between"),
+    ("source", "Chinese term; term"),
+    ("approved", "Approved; approved"),
+    ("forbidden", "Forbidden; forbidden"),
     ("note", "Note"),
-    ("reference", "Reference(s), '|' between"),
+    ("reference", "Reference | reference"),
 )
 
 
@@ -50,19 +51,24 @@ class GlossaryForm(ModalScreen[GlossaryFormResult | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Label("Add to glossary", id="form-title")
+            yield Label("Add to glossary  (Tab moves, Ctrl+S saves, Esc cancels)", id="form-title")
             for name, label in FIELDS:
-                yield Label(label, classes="field-label")
-                yield Input(value=getattr(self.prefill, name), id=f"field-{name}")
-            yield Label("Glossary file", classes="field-label")
-            options = [(str(path), str(path)) for path in self.files]
-            yield Select(options, value=options[0][1] if options else Select.BLANK, allow_blank=not options,
-                         id="field-file")  # fmt: skip
-            yield Input(placeholder="or another TOML file (created if missing)", id="field-other-file")
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(value=getattr(self.prefill, name), id=f"field-{name}", compact=True)
+            options = [(display_path(path), str(path)) for path in self.files]
+            with Horizontal(classes="field"):
+                yield Label("Glossary file", classes="field-label")
+                yield Select(options, value=options[0][1] if options else Select.BLANK, allow_blank=not options,
+                             id="field-file", compact=True)  # fmt: skip
+            with Horizontal(classes="field"):
+                yield Label("or another file", classes="field-label")
+                yield Input(placeholder="path/to/my-terms.toml (created if missing)", id="field-other-file",
+                            compact=True)  # fmt: skip
             yield Label("", id="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button("Save (Ctrl+S)", variant="primary", id="save")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-approved", Input).focus()

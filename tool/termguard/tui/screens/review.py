@@ -14,6 +14,7 @@ from termguard.errors import TermguardError
 from termguard.review.glossary_edit import NewEntry, add_entry, suggest_id
 from termguard.tui.state import Filters, ReviewActionError, ReviewState
 from termguard.tui.widgets import EntryPanel, FindingsList, SegmentView, SuggestionsPanel
+from termguard.tui.widgets.findings_list import header_text
 
 
 class ReplacementInput(Input):
@@ -50,6 +51,7 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")
+        yield Static(id="columns")
         yield FindingsList(self.state, id="findings")
         with Horizontal(id="details"):
             with VerticalScroll(id="segment-pane"):
@@ -66,11 +68,15 @@ class ReviewScreen(Screen):
         return self.query_one(FindingsList)
 
     def on_mount(self) -> None:
+        self.query_one("#columns", Static).update(header_text(self.size.width))
         self.findings_list.focus()
         self.refresh_details()
 
     def on_findings_list_changed(self, _: FindingsList.Changed) -> None:
         self.refresh_details()
+
+    def on_resize(self) -> None:
+        self.query_one("#columns", Static).update(header_text(self.size.width))
 
     def refresh_details(self) -> None:
         state = self.state
@@ -84,7 +90,7 @@ class ReviewScreen(Screen):
         self.query_one("#topbar", Static).update("  ·  ".join(parts) + "    (? for help)")
         neighbours = state.neighbours(finding) if finding else []
         self.query_one(SegmentView).show(finding, neighbours)
-        decision = state.store.decision_for(finding) if finding else None
+        decision = state.decision(finding) if finding else None
         self.query_one(SuggestionsPanel).show(finding, decision, state.status(finding) if finding else "")
         entry = None
         if finding and finding.entry_id and self.session is not None:
@@ -108,7 +114,7 @@ class ReviewScreen(Screen):
         finding = self.state.current
         if finding is None:
             return
-        decision = self.state.store.decision_for(finding)
+        decision = self.state.decision(finding)
         value = (decision and decision.replacement) or (finding.suggestions[0] if finding.suggestions else finding.matched)
         self.open_input(self.query_one(ReplacementInput), value)
 
@@ -163,10 +169,11 @@ class ReviewScreen(Screen):
         finding = self.state.current
         assert finding is not None and self.session is not None
         entry = self.session.glossary.by_id.get(finding.entry_id or "")
-        decision = self.state.store.decision_for(finding)
+        decision = self.state.decision(finding)
         approved = (decision and decision.replacement) or (finding.suggestions[0] if finding.suggestions else "")
         source = "; ".join(entry.source) if entry else ""
-        forbidden = "" if entry and finding.matched in entry.approved else finding.matched
+        approved_forms = {a.casefold() for a in entry.approved} if entry else set()
+        forbidden = "" if finding.matched.casefold() in approved_forms else finding.matched
         return NewEntry(id=suggest_id(approved or finding.matched), source=source, approved=approved,
                         forbidden=forbidden, note="", reference="")  # fmt: skip
 

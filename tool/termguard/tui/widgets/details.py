@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -79,5 +81,13 @@ class EntryPanel(Static):
             text.append("reference ", style="dim")
             text.append(reference + "\n", style="dim")
         if entry.path:
-            text.append(f"file      {entry.path}", style="dim")
+            text.append(f"file      {display_path(entry.path)}", style="dim")
         self.update(text)
+
+
+def display_path(path: str | Path) -> str:
+    """A path relative to the working folder when it is inside it (shorter, and the same on every machine)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
