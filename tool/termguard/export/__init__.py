@@ -142,6 +142,13 @@ def export(
     return units
 
 
+def reviewed_po_path(review_path: str | Path) -> Path:
+    """Where the review UI exports: ``a.txt.review.json`` -> ``a.txt.reviewed.po`` beside it."""
+    review_path = Path(review_path)
+    name = review_path.name.removesuffix(".review.json").removesuffix(".json")
+    return review_path.with_name(f"{name}.reviewed.po")
+
+
 def export_po(documents, findings, store, path, **options) -> list[Unit]:
     """The review UI's export: a PO file of the reviewed translation."""
     return export("po", documents, findings, store, path, **options)
@@ -155,4 +162,4 @@ def export_tmx(documents, findings, store, path, **options) -> list[Unit]:
     return export("tmx", documents, findings, store, path, **options)
 
 
-__all__ = ["FORMATS", "Unit", "build_units", "export", "export_po", "export_tmx", "export_xliff"]
+__all__ = ["FORMATS", "Unit", "build_units", "export", "export_po", "export_tmx", "export_xliff", "reviewed_po_path"]
