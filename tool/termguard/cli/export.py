@@ -40,5 +40,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"termguard: {skip}", file=sys.stderr)
     if not args.quiet:
         fuzzy = sum(unit.fuzzy for unit in units)
-        print(f"Exported {len(units)} entries to {args.output} ({fuzzy} still need review).", file=sys.stderr)
+        entries = f"{len(units)} entr{'y' if len(units) == 1 else 'ies'}"
+        print(f"Exported {entries} to {args.output} ({fuzzy} still need review).", file=sys.stderr)
     return ExitCode.OK
