@@ -200,7 +200,7 @@ def test_apply_without_decisions_is_a_usage_error(tmp_path, capsys):
 
 # Property: splicing changes exactly the replaced spans, whatever the text around them.
 
-line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\n"),
                     max_size=30)  # fmt: skip
 paragraphs = st.lists(line_text, min_size=1, max_size=8)
 
@@ -219,7 +219,7 @@ def test_untouched_content_is_kept_byte_for_byte(tmp_path, lines, newline, bom, 
         if data.draw(st.booleans()) and segment.target:
             start = data.draw(st.integers(0, len(segment.target) - 1))
             end = data.draw(st.integers(start, len(segment.target)))
-            word = data.draw(st.text(min_size=1, max_size=5).filter(lambda w: "\r" not in w and "\n" not in w))
+            word = data.draw(st.text(min_size=1, max_size=5).filter(lambda w: w.strip() and not {"\r", "\n"} & set(w)))
             edits.append(Edit(segment, start, end, segment.target[start:end], word, "r"))
     result = plan([document], edits)
     out = rewrite_text(document, raw, result)

@@ -185,3 +185,13 @@ def test_export_cli_writes_po_and_reports(tmp_path, capsys):
 def test_export_cli_refuses_a_missing_output_folder(tmp_path, capsys):
     code = main(["export", "--to", "po", str(SAMPLE), "-o", str(tmp_path / "no" / "x.po")])
     assert code == 2 and "does not exist" in capsys.readouterr().err
+
+
+def test_fuzzy_on_sets_the_lowest_severity_that_keeps_an_entry_fuzzy(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("The grassroots cadres met.\n\nThe grass-roots cadres met again.\n\n"
+                    "The Wenshan Huihai ends.\n", "utf-8")  # a warning (inconsistent spelling), then an error
+    for level, expected in (("warning", [True, False, True]), ("error", [False, False, True])):
+        out = tmp_path / f"{level}.po"
+        assert main(["export", "--to", "po", str(text), "-o", str(out), "--fuzzy-on", level]) == 0
+        assert [e.fuzzy for e in polib.pofile(str(out))] == expected
