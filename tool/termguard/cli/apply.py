@@ -52,7 +52,7 @@ def add_apply_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL", help="re-grade a rule")  # fmt: skip
 
 
-def load_store(args: argparse.Namespace, paths: list[str], required: bool):
+def load_store(args: argparse.Namespace, required: bool):
     """The review store named by --review, or the one beside the input; None when there is none."""
     from termguard.review.decisions import ReviewStore, default_review_path
 
@@ -80,9 +80,8 @@ def check_inputs(args: argparse.Namespace) -> tuple[list[Document], list[Finding
 
 def corrected(args: argparse.Namespace, require_decisions: bool = True):
     """Documents, findings, store and the apply result, as ``apply`` and ``export`` compute them."""
-    files = collect_paths(args.paths)
     accept = Severity(args.accept_suggestions) if args.accept_suggestions else None
-    store = load_store(args, files, required=require_decisions and accept is None)
+    store = load_store(args, required=require_decisions and accept is None)
     documents, findings = check_inputs(args)
     return documents, findings, store, correct(documents, findings, store, accept)
 
