@@ -45,6 +45,7 @@ class ReviewScreen(Screen):
         Binding("slash", "filter", "Filter", tooltip="filter by rule:, severity:, status: and text"),
         Binding("o", "only_open", "Open only", tooltip="toggle showing only open findings"),
         Binding("t", "toggle_grouping", "Group", tooltip="group by file, by rule, by glossary entry"),
+        Binding("w", "export", "Export PO", show=False, tooltip="write the reviewed translation as PO"),
     ]
 
     def __init__(self, state: ReviewState, session: ReviewSession | None = None) -> None:
@@ -155,6 +156,22 @@ class ReviewScreen(Screen):
         self.findings_list.reload()
         self.refresh_details()
         self.notify(f"Grouped by {grouping}.", timeout=2)
+
+    def action_export(self) -> None:
+        """Write the reviewed translation (decisions applied) as a PO file beside the review file."""
+        from termguard.export import export_po, reviewed_po_path
+
+        if self.session is None:
+            self.notify("No documents loaded in this session.", severity="warning")
+            return
+        path = reviewed_po_path(self.state.store.path)
+        try:
+            units = export_po(self.session.documents, self.state.findings, self.state.store, path)
+        except (TermguardError, OSError) as error:
+            self.notify(str(error), severity="error")
+            return
+        fuzzy = sum(unit.fuzzy for unit in units)
+        self.notify(f"Exported {len(units)} entries to {path} ({fuzzy} still need review).", timeout=4)
 
     # Add to glossary.
 
