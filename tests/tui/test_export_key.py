@@ -15,7 +15,7 @@ async def test_w_exports_po_with_the_decisions_made_so_far(state, session, revie
     app = ReviewApp(state, session)
     async with app.run_test(size=(120, 36)) as pilot:
         position = next(p for p, i in enumerate(state.visible) if state.findings[i].matched == "Wenshan Huihai")
-        app.screen.findings_list.move_cursor(row=position, animate=False)
+        app.screen.findings_list.move_cursor(position)
         await pilot.pause()
         finding = state.current
         await pilot.press("enter")  # accept the first suggestion

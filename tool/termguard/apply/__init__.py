@@ -155,7 +155,7 @@ def edits_from_suggestions(
     """
     edits = []
     for finding in findings:
-        if finding.severity.rank < threshold.rank or not finding.suggestions:
+        if finding.severity.rank < threshold.rank or not finding.suggestions or not _fixable(finding.rule):
             continue
         if store is not None and (store.decision_for(finding) is not None or store.is_rejected(finding)):
             continue
@@ -165,6 +165,14 @@ def edits_from_suggestions(
         if replacement != finding.matched:
             edits.append(Edit.from_finding(finding, replacement, priority=1 << 30, origin="suggestion"))
     return edits
+
+
+def _fixable(rule: str) -> bool:
+    """Whether the rule's suggestions are replacement text (see ``Check.fixable``)."""
+    from termguard.checks import registry
+
+    check = next((c for c in registry.all_checks() if c.id == rule), None)
+    return check is None or check.fixable
 
 
 def starts_sentence(text: str, start: int) -> bool:

@@ -30,6 +30,9 @@ class Check:
     enabled_by_default: ClassVar[bool] = True
     needs_source: ClassVar[bool] = False
     """True for checks that only make sense with a Chinese source segment."""
+    fixable: ClassVar[bool] = True
+    """False when suggestions are advice (what the source says) rather than text that can
+    replace the span as it stands; `apply --accept-suggestions` leaves those alone."""
     whole_text_only: ClassVar[bool] = False
     """True for heuristics that need a whole text at once and are skipped on files large
     enough to be streamed (see :mod:`termguard.stream`)."""

@@ -58,7 +58,7 @@ class InconsistentRendering(Check):
         by_rendering: dict[tuple[str, str], list[tuple[Segment, TermHit]]] = defaultdict(list)
         for part in parts:
             for segment, hit in part:
-                by_rendering[hit.entry.id, hit.rendering].append((segment, hit))
+                by_rendering[hit.entry.id, hit.form.casefold() or hit.rendering].append((segment, hit))
         for occurrences in by_rendering.values():
             yield from self._variants(occurrences)
 

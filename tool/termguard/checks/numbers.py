@@ -210,6 +210,7 @@ class NumberMismatch(Check):
     id = "number-mismatch"
     name = "Number mismatch"
     default_severity = Severity.ERROR
+    fixable = False
     needs_source = True
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:

@@ -151,6 +151,7 @@ class PlaceholderMismatch(Check):
     id = "placeholder-mismatch"
     name = "Placeholder mismatch"
     default_severity = Severity.ERROR
+    fixable = False
     needs_source = True
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
@@ -211,6 +212,7 @@ class _VerbatimMismatch(Check):
     noun: str
     needs_source = True
     default_severity = Severity.WARNING
+    fixable = False
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         source = _spans(self.pattern, segment.source or "")

@@ -129,6 +129,7 @@ class MissingTerm(Check):
     id = "missing-term"
     name = "Missing glossary term"
     default_severity = Severity.WARNING
+    fixable = False
     needs_source = True
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:

@@ -30,6 +30,8 @@ class TermHit:
     end: int
     rendering: str
     """The glossary form that matched (a rendering, a source term or a regex)."""
+    form: str = ""
+    """The inflected spelling of the rendering that matched ("grid members")."""
 
     def contains(self, other: TermHit) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -79,9 +81,8 @@ class _Automaton:
                     text[original_start:original_end], pattern.form or pattern.rendering
                 ):
                     continue
-                hits.append(
-                    TermHit(pattern.entry, pattern.kind, original_start, original_end, pattern.rendering)
-                )
+                hits.append(TermHit(pattern.entry, pattern.kind, original_start, original_end,
+                                    pattern.rendering, pattern.form))  # fmt: skip
         return hits
 
 
