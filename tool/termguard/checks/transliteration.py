@@ -11,6 +11,7 @@ from termguard.checks.base import Check
 from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
+from termguard.formats.languages import is_chinese
 from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
 
@@ -53,7 +54,7 @@ class UntranslatedHan(Check):
         return view.non_ascii_lines
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        if segment.target.isascii():
+        if segment.target.isascii() or is_chinese(segment.target_lang):
             return
         for match in HAN_RUN.finditer(segment.target):
             text = match.group()

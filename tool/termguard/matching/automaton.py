@@ -7,6 +7,7 @@ given as regular expressions run beside it with the ``regex`` module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -48,6 +49,18 @@ class _Pattern:
     """The spelling variant this key was made from (for case-sensitive comparison)."""
 
 
+DFA_MIN_KEYS = 20_000
+"""A DFA scans about twice as fast as a contiguous NFA but takes ~5x longer to build:
+worth it for large glossaries run over large corpora, not for the shipped glossary's
+start-up (measured by benchmarks/run.py)."""
+
+
+def _implementation(keys: int) -> ahocorasick_rs.Implementation:
+    if keys >= DFA_MIN_KEYS:
+        return ahocorasick_rs.Implementation.DFA
+    return ahocorasick_rs.Implementation.ContiguousNFA
+
+
 class _Automaton:
     """Literal patterns over normalised text, with their owners."""
 
@@ -59,7 +72,7 @@ class _Automaton:
         self.keys = list(owners)
         self.owners = [owners[k] for k in self.keys]
         self.automaton = (
-            ahocorasick_rs.AhoCorasick(self.keys, implementation=ahocorasick_rs.Implementation.DFA)
+            ahocorasick_rs.AhoCorasick(self.keys, implementation=_implementation(len(self.keys)))
             if self.keys
             else None
         )
@@ -188,7 +201,16 @@ def rendering_variants(rendering: str) -> list[str]:
     return variants
 
 
-def _compile(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
+def _compile(pattern: str, case_sensitive: bool) -> regex.Pattern[str] | re.Pattern[str]:
+    """Compile with the standard library where the pattern allows it (several times
+    faster to compile); Unicode properties, variable-length look-behind and fuzzy
+    matching need the ``regex`` module."""
+    ignore_case = 0 if case_sensitive else re.IGNORECASE
+    if "{e" not in pattern and "\\p{" not in pattern and "\\P{" not in pattern:
+        try:
+            return re.compile(pattern, ignore_case)
+        except re.error:
+            pass
     flags = regex.VERSION1 if "{e" in pattern else 0
     return regex.compile(pattern, flags | (0 if case_sensitive else regex.IGNORECASE))
 
