@@ -19,6 +19,9 @@ def glossary_digest(glossary: Glossary) -> str:
 
 
 def run_signature(glossary: Glossary, checks: Sequence[Check]) -> str:
-    """e.g. ``glossary:412-3f9a0c1b2d|rules:5-forbidden-rendering,...|version:0.1.0``."""
+    """e.g. ``glossary:565-26d456f7d2|rules:19-9c1e0a7b|version:0.1.0``: the glossary's
+    size and content hash, the number of enabled rules and a hash of their ids and
+    severities (``termguard rules`` lists them), the version."""
     rules = ",".join(f"{c.id}={c.severity.value}" for c in checks)
-    return f"glossary:{len(glossary)}-{glossary_digest(glossary)}|rules:{rules}|version:{__version__}"
+    rules_digest = hashlib.sha256(rules.encode()).hexdigest()[:8]
+    return f"glossary:{len(glossary)}-{glossary_digest(glossary)}|rules:{len(checks)}-{rules_digest}|version:{__version__}"
