@@ -40,7 +40,9 @@ def streamable(path: str, checks: Sequence[Check]) -> bool:
 
 
 def stream_checks(checks: Sequence[Check]) -> list[Check]:
-    return [check for check in checks if not check.whole_text_only]
+    """The checks that run on a streamed (monolingual, large) text: not those that need
+    a whole text at once, nor those that need a Chinese source."""
+    return [check for check in checks if not check.whole_text_only and not check.needs_source]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import regex
 
 from termguard import pinyin
 from termguard.checks.base import Check
+from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
 from termguard.model import Finding, Segment, Severity
 
@@ -125,6 +126,9 @@ class RepeatedWord(Check):
     name = "Repeated word"
     default_severity = Severity.WARNING
 
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        return view.repeated_word_lines
+
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
         words = list(LATIN_WORD.finditer(text))
@@ -176,6 +180,9 @@ class Whitespace(Check):
     id = "whitespace"
     name = "Whitespace"
     default_severity = Severity.NOTE
+
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        return view.lines_containing({"  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0"})
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
@@ -245,6 +252,9 @@ class UnbalancedBrackets(Check):
     id = "unbalanced-brackets"
     name = "Unbalanced brackets or quotes"
     default_severity = Severity.WARNING
+
+    def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
+        return view.lines_containing(set(PAIRS) | set(PAIRS.values()))
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         source_unbalanced = bool(unbalanced(segment.source)) if segment.source else False
