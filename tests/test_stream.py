@@ -29,7 +29,7 @@ def big_text(tmp_path_factory):
     """The sample three times with CRLF, a BOM and non-ASCII, so chunk edges fall everywhere."""
     text = SAMPLE.read_text("utf-8")
     path = tmp_path_factory.mktemp("stream") / "big.txt"
-    body = (text + "\n\u00e9t\u00e9 \u2014 文山会海 left in.\nSaid the the  committee (unbalanced.\n") * 3
+    body = (text + "\n\u00e9t\u00e9 \u2014 文山会海 left in.\nSaid the the  committee (unbalanced \"quote.\n") * 3
     path.write_bytes(b"\xef\xbb\xbf" + body.replace("\n", "\r\n").encode("utf-8"))
     return path
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Sequence
+from operator import eq
 
 import regex
 
 from termguard import pinyin
 from termguard.checks.base import Check
-from termguard.checks.chunk import ChunkView
+from termguard.checks.chunk import _PUNCTUATION_TO_SPACE, ChunkView
 from termguard.checks.context import CheckContext
 from termguard.model import Finding, Segment, Severity
 
@@ -131,6 +132,9 @@ class RepeatedWord(Check):
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
+        tokens = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
+        if not any(map(eq, tokens, tokens[1:])):  # cheap: no two equal neighbours at all
+            return
         words = list(LATIN_WORD.finditer(text))
         for first, second in zip(words, words[1:]):
             gap = text[first.end() : second.start()]
@@ -222,6 +226,7 @@ def _edge_space(text: str, lead: bool) -> str:
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", "\u300a": "\u300b", "\uff08": "\uff09", "\u300c": "\u300d", "\u3010": "\u3011"}
 # List enumerators "1)", "a)", "iv)" close a bracket that never opened.
+_BRACKET_CHARS = frozenset(PAIRS) | frozenset(PAIRS.values()) | {'"'}
 ENUMERATOR = regex.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)")
 EMOTICON = regex.compile(r"[:;]-?[()]")
 
@@ -254,9 +259,11 @@ class UnbalancedBrackets(Check):
     default_severity = Severity.WARNING
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
-        return view.lines_containing(set(PAIRS) | set(PAIRS.values()))
+        return view.lines_containing(set(_BRACKET_CHARS))
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
+        if not any(char in _BRACKET_CHARS for char in segment.target):
+            return
         source_unbalanced = bool(unbalanced(segment.source)) if segment.source else False
         if source_unbalanced or not regex.search(r"[\p{L}\p{N}]", segment.target):
             return  # a paragraph-spanning quotation, or a string that is only punctuation
