@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from enum import IntEnum
 from typing import TextIO
 
@@ -66,7 +65,3 @@ def use_color(stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
-
-
-def stdout() -> TextIO:
-    return sys.stdout
