@@ -84,6 +84,31 @@ def test_jobs_gives_the_same_output_as_a_serial_run(tmp_path, capsys):
     ]
 
 
+def test_jobs_auto_is_the_default_and_gives_the_serial_output(tmp_path, capsys):
+    paths = [write(tmp_path, f"doc{i}.txt", text) for i, text in enumerate([ERROR_TEXT, WARNING_TEXT])]
+    serial = run(capsys, *paths, "--format", "json", "--jobs", "1")
+    assert run(capsys, *paths, "--format", "json", "--jobs", "auto") == serial
+    assert run(capsys, *paths, "--format", "json") == serial
+
+
+def test_jobs_auto_uses_every_core_only_for_large_inputs(monkeypatch):
+    from termguard import stream
+    from termguard.cli.check import worker_count
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    assert worker_count("auto", stream.STREAM_MIN_BYTES) == 3
+    assert worker_count("auto", stream.STREAM_MIN_BYTES - 1) == 1
+    assert worker_count(2, 10) == 2
+
+
+def test_jobs_rejects_zero_and_words(tmp_path, capsys):
+    path = write(tmp_path, "doc.txt", ERROR_TEXT)
+    for value in ("0", "many"):
+        with pytest.raises(SystemExit) as exit_info:
+            run(capsys, path, "--jobs", value)
+        assert exit_info.value.code == 2
+
+
 def test_jobs_reports_a_bad_file_with_exit_2(tmp_path, capsys):
     good = write(tmp_path, "good.txt", ERROR_TEXT)
     empty = write(tmp_path, "empty.txt", "")

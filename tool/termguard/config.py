@@ -39,7 +39,7 @@ KEYS: dict[str, type] = {
     "review": str,
     "baseline": str,
     "format": str,
-    "jobs": int,
+    "jobs": (int, str),
 }
 PATH_KEYS = ("review", "baseline")
 
@@ -114,7 +114,9 @@ def load_config(path: str | Path | None = None, *, search: bool = True) -> Confi
         table = data.get("tool", {}).get("termguard", {})
         where = "[tool.termguard]"
         if not isinstance(table, dict):
-            raise InputError(str(path), "[tool.termguard] must be a table", _line_of(path.read_text("utf-8"), "termguard"))
+            raise InputError(
+                str(path), "[tool.termguard] must be a table", _line_of(path.read_text("utf-8"), "termguard")
+            )
     else:
         table, where = data, ""
     return Config(path, _validate(path, table, where))
@@ -174,8 +176,8 @@ def _check_value(path: Path, key: str, value: Any, prefix: str, line: int | None
         return [str(path.parent / item) for item in value]
     if key in PATH_KEYS:
         return str(path.parent / value)
-    if key == "jobs" and value < 1:
-        raise InputError(str(path), f"{prefix}'jobs' must be at least 1", line)
+    if key == "jobs" and value != "auto" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise InputError(str(path), f"{prefix}'jobs' must be at least 1, or \"auto\"", line)
     return value
 
 
@@ -188,7 +190,9 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
-def _type_name(expected: type) -> str:
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    if expected == (int, str):
+        return 'a number or "auto"'
     return {list: "a list of strings", bool: "true or false", str: "a string", dict: "a table", int: "an integer"}[
-        expected
+        expected  # type: ignore[index]
     ]

@@ -6,6 +6,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import PurePath
 
 
@@ -129,7 +130,7 @@ class Finding:
         """
         context = " ".join(self.segment.target.split())
         parts = [
-            PurePath(os.path.normpath(self.path)).as_posix(),
+            _portable_path(self.path),
             self.rule,
             self.entry_id or "",
             self.matched.casefold(),
@@ -141,3 +142,8 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)
+
+
+@lru_cache(maxsize=256)
+def _portable_path(path: str) -> str:
+    return PurePath(os.path.normpath(path)).as_posix()

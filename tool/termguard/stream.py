@@ -10,6 +10,7 @@ the glossary once; results are put back in file order.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any
 
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
-from termguard.engine import finalize, run_segment_checks
+from termguard.engine import finalize
 from termguard.errors import InputError
 from termguard.formats import decode_bytes
 from termguard.model import Finding, Origin, Segment
@@ -89,43 +90,53 @@ def _code_points(data: bytes) -> int:
 def check_chunk(
     chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0
 ) -> tuple[list[Finding], list[Any], int]:
-    segments, count = sparse_segments(chunk, context, checks, index)
-    findings = run_segment_checks(segments, context, checks)
-    parts = [check.collect(segments, context) for check in checks]
+    """Findings of the chunk's lines, each check's collected part, and the segment count.
+
+    Only the lines some check asked for (``Check.chunk_lines``) become segments, and a
+    check runs only on the lines it asked for.
+    """
+    view = ChunkView(_decode(chunk), context.matcher)
+    wanted = [check.chunk_lines(view, context) for check in checks]
+    segments = sparse_segments(chunk, view, wanted, index)
+    findings: list[Finding] = []
+    for check, lines in zip(checks, wanted):
+        chosen = segments.values() if lines is None else [segments[i] for i in sorted(lines) if i in segments]
+        for segment in chosen:
+            findings.extend(check.check_segment(segment, context))
+    kept = list(segments.values())
+    parts = [check.collect(kept, context) for check in checks]
     context.forget()
-    return findings, parts, count
+    return findings, parts, len(view.non_blank_lines)
 
 
 def sparse_segments(
-    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0
-) -> tuple[list[Segment], int]:
-    """The segments of a chunk where some check might fire, and the chunk's segment count.
+    chunk: Chunk, view: ChunkView, wanted: Sequence[set[int] | None], index: int = 0
+) -> dict[int, Segment]:
+    """Segments for the non-blank lines some check wants, by line index in the chunk.
 
-    Every check names the lines it could fire on (``Check.chunk_lines``); the other
-    lines produce no findings, so they never become segment objects. The first and last
-    segments are always kept: document checks compare them across chunk boundaries.
+    The other lines produce no findings, so they never become segment objects. The
+    first and last segments are always kept: document checks compare them across
+    chunk boundaries.
     """
-    text = _decode(chunk)
-    view = ChunkView(text, context.matcher)
-    bodies = [line.rstrip("\r") for line in view.lines]
-    kept = [i for i, body in enumerate(bodies) if body.strip()]
+    kept = view.non_blank_lines
     if not kept:
-        return [], 0
-    wanted: set[int] | None = {kept[0], kept[-1]}
-    for check in checks:
-        lines = check.chunk_lines(view, context)
-        if lines is None:
-            wanted = None
+        return {}
+    lines: set[int] = {kept[0], kept[-1]}
+    for chosen in wanted:
+        if chosen is None:
+            lines = set(kept)
             break
-        wanted |= lines  # type: ignore[operator]
+        lines |= chosen
     base = index << 32
-    segments = []
-    for position, line in enumerate(kept):
-        if wanted is None or line in wanted:
-            number = chunk.first_line + line
-            origin = Origin(chunk.path, number, 1, chunk.offset + view.starts[line])
-            segments.append(Segment(f"{chunk.path}:{number}", bodies[line], origin, index=base + position))
-    return segments, len(kept)
+    segments = {}
+    for line in sorted(lines):
+        position = bisect_left(kept, line)
+        if position == len(kept) or kept[position] != line:
+            continue  # a blank line
+        number = chunk.first_line + line
+        origin = Origin(chunk.path, number, 1, chunk.offset + view.starts[line])
+        segments[line] = Segment(f"{chunk.path}:{number}", view.lines[line].rstrip("\r"), origin, index=base + position)
+    return segments
 
 
 def _decode(chunk: Chunk) -> str:

@@ -2,21 +2,37 @@
 
 Streaming a large file, most lines have nothing to report. Each check may answer
 ``chunk_lines(view, context)`` with the indexes of the lines where it might find
-something (a superset); only those lines become segments and run the full checks.
-A check that cannot tell returns ``None`` and every line is checked.
+something (a superset); only those lines become segments, and only that check runs on
+them. A check that cannot tell returns ``None`` and every line is checked.
+
+The scans here work on the whole block with C-level string and list operations (one
+lower-case, one split into words shared by every check), never line by line.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import eq
 
 from termguard.matching import TermMatcher
 
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d"})
 _FOLD_1TO1 = str.maketrans({"-": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+_WORD_FOLD = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u201c\u201d\t\r\f\v'})
+"""Punctuation to spaces; apostrophes stay inside words ("Xi'an", "don't")."""
+_LINE_MARK = "\x00"
+_NOT_NEWLINE_SPACE = str.maketrans(dict.fromkeys(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"))
+"""Every character ``str.split()`` treats as whitespace (all below U+3001), except newline."""
+
+
+def word_tokens(text: str) -> list[str]:
+    """Lower-cased words with punctuation other than apostrophes removed.
+
+    Chunk scans and the checks' own per-segment early exits use this one tokenisation,
+    so a streamed run sees exactly what a whole-file run sees.
+    """
+    return text.lower().translate(_WORD_FOLD).split()
 
 
 class ChunkView:
@@ -36,6 +52,17 @@ class ChunkView:
         return self.text.isascii()
 
     @cached_property
+    def squeezed_lines(self) -> list[str]:
+        """Each line with all whitespace removed ("" for a blank line)."""
+        return self.text.translate(_NOT_NEWLINE_SPACE).split("\n")
+
+    @cached_property
+    def non_blank_lines(self) -> list[int]:
+        """Indexes of the lines with something other than whitespace, in order."""
+        squeezed = self.squeezed_lines
+        return list(compress(range(len(squeezed)), squeezed))
+
+    @cached_property
     def literal_hit_lines(self) -> dict[str, set[int]] | None:
         """Lines with a rough automaton hit, by kind; None when the block needs the
         full normalisation (non-ASCII) and every line must be checked."""
@@ -43,8 +70,9 @@ class ChunkView:
             return None
         folded = self.text.lower().translate(_FOLD_1TO1)
         found: dict[str, set[int]] = {"approved": set(), "forbidden": set()}
+        starts = self.starts
         for start, kind in self.matcher.rough_target_positions(folded):
-            found[kind].add(self.line_at(start))
+            found[kind].add(bisect_right(starts, start) - 1)
         # Doubled spaces fold to one space line by line but not here: check those lines fully.
         irregular = {self.line_at(i) for i in _positions(folded, "  ")}
         for lines in found.values():
@@ -62,20 +90,53 @@ class ChunkView:
         return {i for i, line in enumerate(self.lines) if not line.isascii()}
 
     @cached_property
-    def repeated_word_lines(self) -> set[int]:
-        """Lines where two adjacent words are equal ignoring case and punctuation (a
-        superset of repeated words), found with C-level list operations."""
-        folded = self.text.lower().translate(_PUNCTUATION_TO_SPACE).replace("\n", " \x00 ")
-        tokens = folded.split()
-        breaks = list(compress(range(len(tokens)), map(eq, tokens, repeat("\x00"))))
-        pairs = compress(range(len(tokens) - 1), map(eq, tokens, tokens[1:]))
-        return {bisect_right(breaks, index) for index in pairs if tokens[index] != "\x00"}
+    def _folded_words(self) -> str:
+        return self.text.lower().translate(_WORD_FOLD)
 
-    def lines_containing(self, tokens: set[str]) -> set[int]:
-        found: set[int] = set()
-        for token in tokens:
-            found |= {self.line_at(i) for i in _positions(self.text, token)}
-        return found
+    @cached_property
+    def _marked_words(self) -> list[str]:
+        """:func:`word_tokens` of the block, with a marker token at each line break."""
+        return self._folded_words.replace("\n", f" {_LINE_MARK} ").split()
+
+    @cached_property
+    def word_set(self) -> set[str]:
+        """Every distinct :func:`word_tokens` token of the block."""
+        words = set(self._marked_words)
+        words.discard(_LINE_MARK)
+        return words
+
+    @cached_property
+    def repeated_word_lines(self) -> set[int]:
+        """Lines where two adjacent :func:`word_tokens` tokens are equal (a superset of
+        repeated words)."""
+        tokens = self._marked_words
+        lines: set[int] = set()
+        line = previous = 0
+        for index in compress(range(len(tokens) - 1), map(eq, tokens, tokens[1:])):
+            if tokens[index] == _LINE_MARK:
+                continue
+            line += tokens[previous:index].count(_LINE_MARK)
+            previous = index
+            lines.add(line)
+        return lines
+
+    def lines_with_words(self, words: set[str]) -> set[int]:
+        """Lines whose :func:`word_tokens` contain one of ``words`` (or a longer word
+        containing it: a superset)."""
+        if not words:
+            return set()
+        folded = self._folded_words
+        starts = self.starts if len(folded) == len(self.text) else _line_starts(folded)
+        return {bisect_right(starts, i) - 1 for word in words for i in _positions(folded, word)}
+
+    def lines_containing(self, needles: set[str]) -> set[int]:
+        if self.is_ascii:  # a non-ASCII needle cannot occur, but finding that out scans the block
+            needles = {needle for needle in needles if needle.isascii()}
+        return {self.line_at(i) for needle in needles for i in _positions(self.text, needle)}
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
 
 
 def _positions(text: str, needle: str) -> list[int]:

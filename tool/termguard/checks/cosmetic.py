@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import eq
 from typing import Any
 
 from termguard.checks.base import Check
@@ -39,16 +41,10 @@ class DuplicateSegment(Check):
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         # Whitespace removed: equal after normalising implies equal here (a superset).
-        lines = [line.replace(" ", "").replace("\t", "").replace("\r", "") for line in view.lines]
-        wanted: set[int] = set()
-        previous = None
-        for index, line in enumerate(lines):
-            if not line:
-                continue
-            if previous is not None and line == lines[previous]:
-                wanted |= {previous, index}
-            previous = index
-        return wanted
+        squeezed, kept = view.squeezed_lines, view.non_blank_lines
+        texts = [squeezed[i] for i in kept]
+        pairs = compress(range(len(texts) - 1), map(eq, texts, texts[1:]))
+        return {line for index in pairs for line in (kept[index], kept[index + 1])}
 
     def collect(self, segments: Sequence[Segment], context: CheckContext) -> Any:
         if not segments:

@@ -12,7 +12,7 @@ import regex
 
 from termguard import pinyin
 from termguard.checks.base import Check
-from termguard.checks.chunk import _PUNCTUATION_TO_SPACE, ChunkView
+from termguard.checks.chunk import ChunkView, word_tokens
 from termguard.checks.context import CheckContext
 from termguard.model import Finding, Segment, Severity
 
@@ -22,7 +22,9 @@ LATIN_WORD = regex.compile(r"(?<![\w'\u2019-])[A-Za-z]+(?![\w'\u2019-])")
 DOUBLED_SPACE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 # Doubled words that are grammatical ("he had had enough", "that that is").
-VALID_DOUBLES = frozenset(["had", "that", "is", "do", "bye", "no", "so", "very", "many", "far", "knock", "bora", "walla", "pooh"])
+VALID_DOUBLES = frozenset(
+    ["had", "that", "is", "do", "bye", "no", "so", "very", "many", "far", "knock", "bora", "walla", "pooh"]
+)
 
 
 def _trimmed_span(text: str) -> tuple[int, int]:
@@ -132,7 +134,7 @@ class RepeatedWord(Check):
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
-        tokens = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
+        tokens = word_tokens(text)
         if not any(map(eq, tokens, tokens[1:])):  # cheap: no two equal neighbours at all
             return
         words = list(LATIN_WORD.finditer(text))
@@ -224,7 +226,16 @@ def _edge_space(text: str, lead: bool) -> str:
     return text[: len(text) - len(stripped)] if lead else text[len(stripped) :]
 
 
-PAIRS = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", "\u300a": "\u300b", "\uff08": "\uff09", "\u300c": "\u300d", "\u3010": "\u3011"}
+PAIRS = {
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    "\u201c": "\u201d",
+    "\u300a": "\u300b",
+    "\uff08": "\uff09",
+    "\u300c": "\u300d",
+    "\u3010": "\u3011",
+}
 # List enumerators "1)", "a)", "iv)" close a bracket that never opened.
 _BRACKET_CHARS = frozenset(PAIRS) | frozenset(PAIRS.values()) | {'"'}
 ENUMERATOR = regex.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)")
@@ -262,7 +273,7 @@ class UnbalancedBrackets(Check):
         return view.lines_containing(set(_BRACKET_CHARS))
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
-        if not any(char in _BRACKET_CHARS for char in segment.target):
+        if _BRACKET_CHARS.isdisjoint(segment.target):
             return
         source_unbalanced = bool(unbalanced(segment.source)) if segment.source else False
         if source_unbalanced or not regex.search(r"[\p{L}\p{N}]", segment.target):

@@ -8,14 +8,16 @@ import regex
 
 from termguard import pinyin
 from termguard.checks.base import Check
-from termguard.checks.chunk import ChunkView
+from termguard.checks.chunk import ChunkView, word_tokens
 from termguard.checks.context import CheckContext
 from termguard.checks.glossary import forbidden_hits
 from termguard.formats.languages import is_chinese
 from termguard.matching import TermHit
 from termguard.model import Finding, Segment, Severity
 
-HAN_RUN = regex.compile(r"(?<![\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*")
+HAN_RUN = regex.compile(
+    r"(?<![\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\p{Han}[\p{Han}\u3000-\u303f]*"
+)
 WORD = regex.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 UNIT_WORDS = frozenset(
@@ -103,9 +105,9 @@ class Pinyin(Check):
     default_severity = Severity.WARNING
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
-        tokens = set(view.text.split())
-        _classify(tokens)
-        return view.lines_containing(tokens & _pinyin_tokens)
+        words = view.word_set
+        _classify(words)
+        return view.lines_with_words(words & _pinyin_tokens)
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         for start, end in pinyin_phrases(segment, context):
@@ -133,16 +135,16 @@ def _kind_of(word: str) -> int:
 
 _seen_tokens: set[str] = set()
 _pinyin_tokens: set[str] = set()
-"""Whitespace-separated tokens already classified, and those holding multi-syllable pinyin."""
+"""Words (:func:`word_tokens`) already classified, and those holding multi-syllable pinyin."""
 
 
 def _may_hold_pinyin(text: str) -> bool:
     """Cheap test: does any word look like multi-syllable pinyin? (Most segments: no.)
 
-    Works on whitespace tokens with set operations, so a segment of known words costs a
-    split and a set difference; only new tokens are looked at word by word.
+    Works on :func:`word_tokens` with set operations, so a segment of known words costs
+    a split and a set difference; only new words are looked at one by one.
     """
-    tokens = set(text.split())
+    tokens = set(word_tokens(text))
     _classify(tokens)
     return not _pinyin_tokens.isdisjoint(tokens)
 

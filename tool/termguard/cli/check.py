@@ -29,7 +29,7 @@ from termguard.runner import Job, check_files
 from termguard.signature import run_signature
 from termguard.termbase import Glossary
 
-DEFAULTS = {"format": "text", "fail_on": "warning", "jobs": 1}
+DEFAULTS = {"format": "text", "fail_on": "warning", "jobs": "auto"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -49,36 +49,73 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules and output")
     group.add_argument("--format", "-f", choices=sorted(REPORTERS), help="output format (default: text)")
     group.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
-    group.add_argument("--fail-on", choices=FAIL_ON,
-                       help="lowest severity that makes the exit status 1 (default: warning)")
-    group.add_argument("--select", action="append", default=[], metavar="RULE",
-                       help="run only these rules (repeatable or comma-separated)")
-    group.add_argument("--enable", action="append", default=[], metavar="RULE", help="enable a rule that is off by default")
+    group.add_argument(
+        "--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)"
+    )
+    group.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="run only these rules (repeatable or comma-separated)",
+    )
+    group.add_argument(
+        "--enable", action="append", default=[], metavar="RULE", help="enable a rule that is off by default"
+    )
     group.add_argument("--ignore", action="append", default=[], metavar="RULE", help="switch a rule off")
-    group.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
-                       help="re-grade a rule, e.g. pinyin=error")
+    group.add_argument(
+        "--severity", action="append", default=[], metavar="RULE=LEVEL", help="re-grade a rule, e.g. pinyin=error"
+    )
     group.add_argument("--quiet", "-q", action="store_true", help="print no summary or progress to stderr")
-    group.add_argument("--review", metavar="FILE",
-                       help="a review file (from `termguard review`): leave out findings it rejects or allow-lists")
+    group.add_argument(
+        "--review",
+        metavar="FILE",
+        help="a review file (from `termguard review`): leave out findings it rejects or allow-lists",
+    )
 
 
 def add_gate_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("continuous integration")
-    group.add_argument("--config", metavar="FILE",
-                       help="read settings from FILE (default: the nearest termguard.toml or pyproject.toml)")
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read settings from FILE (default: the nearest termguard.toml or pyproject.toml)",
+    )
     group.add_argument("--no-config", action="store_true", help="ignore configuration files")
     group.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     group.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     group.add_argument("--diff", metavar="REV", help="check only segments added or changed since git revision REV")
-    group.add_argument("--jobs", "-j", type=_positive, metavar="N",
-                       help="worker processes: files in parallel, or chunks of a large file (default: 1)")
+    group.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="worker processes: files in parallel, or chunks of a large file "
+        "(default: auto, one per core once the input is large)",
+    )
 
 
-def _positive(value: str) -> int:
-    number = int(value)
+def _jobs(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number or 'auto'") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def worker_count(jobs: int | str, input_bytes: int) -> int:
+    """``--jobs``: a number as given; ``auto`` is one process per available core when the
+    input is large enough to be streamed (starting workers costs more than it saves on
+    small inputs), else 1."""
+    if jobs != "auto":
+        return int(jobs)
+    if input_bytes < stream.STREAM_MIN_BYTES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _split(values: list[str]) -> list[str]:
@@ -141,16 +178,17 @@ def run_checks(args: argparse.Namespace) -> Report:
     options = read_options(args)
     job = Job(tuple(checks), options, args.diff)
     large = {f for f in files if stream_whole_file(f, job)}
+    jobs = worker_count(args.jobs, sum(os.path.getsize(f) for f in files))
     by_path: dict[str, tuple[list[Finding], int]] = {}
     with progress_bar(files, enabled=not args.quiet) as advance:
         small = [f for f in files if f not in large]
-        for result in check_files(small, job, glossary, args.jobs):
+        for result in check_files(small, job, glossary, jobs):
             by_path[result.path] = (result.findings, result.segments)
             advance(os.path.getsize(result.path))
         for path in sorted(large, key=files.index):
             make = functools.partial(_worker_state, glossary, stream.stream_checks(checks))
             by_path[path] = stream.check_stream(
-                path, CheckContext(glossary), stream.stream_checks(checks), args.jobs, make, advance
+                path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance
             )
     findings = [f for path in files for f in by_path[path][0]]
     segments = sum(by_path[path][1] for path in files)

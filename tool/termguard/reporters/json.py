@@ -9,17 +9,20 @@ from termguard.model import Finding
 from termguard.reporters.base import Report
 
 SCHEMA_VERSION = 1
+encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:
+    line, column = finding.segment.position(finding.start)
+    end_line, end_column = finding.segment.position(finding.end)
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "path": finding.path,
-        "line": finding.line,
-        "column": finding.column,
-        "end_line": finding.end_line,
-        "end_column": finding.end_column,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
         "matched": finding.matched,
         "message": finding.message,
         "suggestions": list(finding.suggestions),
@@ -42,13 +45,13 @@ class JsonReporter:
         return "".join(self.render_parts(report))
 
     def render_parts(self, report: Report) -> Iterator[str]:
-        """The same document piece by piece, so large reports are never held whole."""
+        """The same document piece by piece, so large reports are never held whole.
+        Each finding is one line (compact objects encode in C, several times faster)."""
         head = json.dumps(self._document(report, []), ensure_ascii=False, indent=2)
         opening, closing = head.rsplit('"findings": []', 1)
         yield opening + '"findings": ['
         for index, finding in enumerate(report.findings):
-            text = json.dumps(finding_to_dict(finding), ensure_ascii=False, indent=2)
-            yield ("," if index else "") + "\n    " + text.replace("\n", "\n    ")
+            yield ("," if index else "") + "\n    " + encode(finding_to_dict(finding))
         yield ("\n  ]" if report.findings else "]") + closing + "\n"
 
     def _document(self, report: Report, findings: list[dict[str, object]]) -> dict[str, object]:

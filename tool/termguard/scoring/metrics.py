@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sacrebleu.metrics import BLEU, CHRF, TER
-from sacrebleu.metrics.base import Metric
-from sacrebleu.significance import PairedTest
+if TYPE_CHECKING:  # sacrebleu (and numpy) load on first use: every command's start-up would pay otherwise
+    from sacrebleu.metrics.base import Metric
 
 METRIC_NAMES = ("BLEU", "chrF++", "TER")
 
 
 def standard_metrics() -> dict[str, Metric]:
     """Fresh sacrebleu metric objects with the command line's defaults."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     return {"BLEU": BLEU(), "chrF++": CHRF(word_order=2), "TER": TER()}
 
 
@@ -83,6 +85,8 @@ class SentenceScore:
 def sentence_chrf(hypotheses: Sequence[str], references: Sequence[str]) -> tuple[list[SentenceScore], str]:
     """Sentence-level chrF (sacrebleu's defaults) for every segment, worst first, and
     the metric's signature."""
+    from sacrebleu.metrics import CHRF
+
     metric = CHRF()
     scores = [
         SentenceScore(i, float(metric.sentence_score(hyp, [ref]).score))
@@ -102,6 +106,8 @@ def paired_comparison(
     """
     metrics = standard_metrics()
     named = [(name, list(hyps)) for name, hyps in systems]
+    from sacrebleu.significance import PairedTest
+
     test = PairedTest(named, metrics, [list(references)], test_type="bs", n_samples=n_samples)
     signatures, table = test()
     results: dict[str, list[MetricScore]] = {name: [] for name, _ in named}

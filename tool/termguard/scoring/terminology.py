@@ -22,9 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sacrebleu.metrics import lib_ter
-from sacrebleu.metrics.ter import TER
-
 from termguard import __version__
 from termguard.checks.glossary import forbidden_hits
 from termguard.matching import TermHit, TermMatcher
@@ -274,6 +271,8 @@ class TermWeightedTER(TermMetric):
     needs_reference = True
 
     def __init__(self, weight: float = 2.0) -> None:
+        from sacrebleu.metrics.ter import TER  # sacrebleu loads numpy: import it when scoring
+
         self.weight = weight
         self.ter = TER()
 
@@ -296,6 +295,8 @@ class TermWeightedTER(TermMetric):
         return score, {"weighted_edits": edits, "weighted_ref_length": length}
 
     def segment_stats(self, hyp: str, ref: str, term_spans: Sequence[TermHit]) -> tuple[float, float]:
+        from sacrebleu.metrics import lib_ter
+
         words_hyp = self.ter._preprocess_segment(hyp).split()
         words_ref = self.ter._preprocess_segment(ref).split()
         weights = [
@@ -312,6 +313,8 @@ class TermWeightedTER(TermMetric):
 
 def _shifted_trace(words_hyp: list[str], words_ref: list[str]) -> tuple[int, str]:
     """sacrebleu's shift search (``lib_ter.translation_edit_rate``), keeping the trace."""
+    from sacrebleu.metrics import lib_ter
+
     cached_ed = lib_ter.BeamEditDistance(words_ref)
     shifts = checked = 0
     words = words_hyp
