@@ -1,10 +1,17 @@
 """Hanyu Pinyin knowledge: the syllable inventory, splitting words into syllables, and
-telling romanised Chinese from English words and proper names."""
+telling romanised Chinese from English words and proper names.
+
+The syllables, surnames and pinyin-like English words are derived from pypinyin and
+wordfreq and kept in ``_data/`` (loading those libraries' data costs about a second
+at every start). Regenerate with ``python -m termguard.pinyin``; a test keeps the
+files equal to the derivations.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
 # The most common Chinese surnames (characters; their pinyin is derived with pypinyin).
 _SURNAME_CHARACTERS = (
@@ -18,17 +25,22 @@ _NOT_SYLLABLES = {"m", "n", "ng", "hm", "hng", "ê", "ei", "o", "yo", "lo", "io"
 
 @cache
 def syllables() -> frozenset[str]:
-    """Every toneless Hanyu Pinyin syllable, from pypinyin's dictionary (ü as u and v)."""
+    """Every toneless Hanyu Pinyin syllable (ü as u and v); see :func:`derive_syllables`."""
+    return _data("pinyin-syllables.txt")
+
+
+def derive_syllables() -> frozenset[str]:
+    """The syllables of pypinyin's dictionary, tones stripped (the data file's source)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            plain = _strip_tones(reading)
-            if plain and plain.isascii() and plain.isalpha():
-                found.add(plain)
-            if "ü" in plain:
-                found.update({plain.replace("ü", "v"), plain.replace("ü", "u")})
+    readings = {reading for listed in pinyin_dict.values() for reading in listed.split(",")}
+    for reading in readings:  # ~1,500 distinct toned syllables among ~40,000 characters
+        plain = _strip_tones(reading)
+        if plain and plain.isascii() and plain.isalpha():
+            found.add(plain)
+        if "ü" in plain:
+            found.update({plain.replace("ü", "v"), plain.replace("ü", "u")})
     return frozenset(found - _NOT_SYLLABLES)
 
 
@@ -66,7 +78,12 @@ def syllables_of(text: str) -> str:
 
 @cache
 def surnames() -> frozenset[str]:
-    """Common surnames in pinyin, single and compound (lower-case)."""
+    """Common surnames in pinyin, single and compound (lower-case); see :func:`derive_surnames`."""
+    return _data("pinyin-surnames.txt")
+
+
+def derive_surnames() -> frozenset[str]:
+    """The surname list romanised with pypinyin (the data file's source)."""
     from pypinyin import Style, lazy_pinyin
 
     names = {lazy_pinyin(c, style=Style.NORMAL)[0] for c in _SURNAME_CHARACTERS}
@@ -87,10 +104,29 @@ ENGLISH_ZIPF = 3.0
 """Words at least this frequent in English are English words ("die", "gang", "pan")."""
 
 
+@cache
+def english_lookalikes() -> frozenset[str]:
+    """English words that split into pinyin syllables; see :func:`derive_english_lookalikes`."""
+    return _data("english-pinyin-lookalikes.txt")
+
+
+def derive_english_lookalikes() -> frozenset[str]:
+    """Words at least ``ENGLISH_ZIPF`` frequent in English (wordfreq) that split into
+    pinyin syllables ("change", "hang", "die"): the data file's source."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    found = set()
+    for word in iter_wordlist("en"):  # most frequent first
+        if zipf_frequency(word, "en") < ENGLISH_ZIPF:
+            break
+        if split_syllables(word) is not None:
+            found.add(word)
+    return frozenset(found)
+
+
 def looks_like_pinyin(word: str) -> bool:
     """A word that splits into pinyin syllables and is not a common English word."""
-    parts = split_syllables(word)
-    return parts is not None and english_frequency(word) < ENGLISH_ZIPF
+    return split_syllables(word) is not None and word.lower() not in english_lookalikes()
 
 
 def is_person_name(words: list[str]) -> bool:
@@ -106,3 +142,28 @@ def is_person_name(words: list[str]) -> bool:
         and surname[:1].isupper()
         and given[:1].isupper()
     )
+
+
+DATA = Path(__file__).with_name("_data")
+DERIVED = {
+    "pinyin-syllables.txt": derive_syllables,
+    "pinyin-surnames.txt": derive_surnames,
+    "english-pinyin-lookalikes.txt": derive_english_lookalikes,
+}
+
+
+def _data(name: str) -> frozenset[str]:
+    return frozenset((DATA / name).read_text("utf-8").split())
+
+
+def write_data() -> None:
+    """Regenerate the data files from the libraries."""
+    from termguard.fileio import atomic_write
+
+    DATA.mkdir(exist_ok=True)
+    for name, derive in DERIVED.items():
+        atomic_write(DATA / name, "".join(f"{word}\n" for word in sorted(derive())))
+
+
+if __name__ == "__main__":
+    write_data()

@@ -76,6 +76,8 @@ def _inside(hit, reported: list[tuple[int, int, int]]) -> bool:
 
 def drop_shadowed(findings: list[Finding]) -> list[Finding]:
     """Candidate notes on spans another rule already flags add nothing: drop them."""
+    if all(f.rule != CandidateTerm.id for f in findings):
+        return findings
     others = [f for f in findings if f.rule != CandidateTerm.id]
     by_segment: dict[int, list[Finding]] = {}
     for finding in others:
