@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 
 HYPHENS = "-\u2010\u2011\u00ad"
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u2032\uff07"
@@ -42,6 +43,16 @@ def normalize(text: str, casefold: bool = True) -> tuple[str, list[int] | None]:
         folded = (text.lower() if casefold else text).translate(_ASCII_TABLE)
         if "  " not in folded:
             return folded, None
+    else:
+        pieces = list(map(fold_char, text, repeat(casefold)))
+        folded = "".join(pieces)
+        if len(folded) == len(text) and min(map(len, pieces)) == 1 and "  " not in folded:
+            return folded, None  # one character for one: the offsets line up
+    return fold_each_character(text, casefold)
+
+
+def fold_each_character(text: str, casefold: bool = True) -> tuple[str, list[int]]:
+    """:func:`normalize` the long way: character by character, with the offset map."""
     chars: list[str] = []
     index: list[int] = []
     last_space = False
