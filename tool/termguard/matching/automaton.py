@@ -2,12 +2,12 @@
 
 All literal renderings compile into a single Aho-Corasick automaton (``ahocorasick_rs``)
 over normalised text, so the cost of a scan does not grow with the glossary. Renderings
-given as regular expressions run beside it with the ``regex`` module.
+given as regular expressions run beside it, each only on texts that contain its anchor
+(``matching.anchors``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +15,7 @@ from typing import Literal
 import ahocorasick_rs
 import regex
 
+from termguard.matching.anchors import RegexRenderings, regex_anchors
 from termguard.matching.normalize import is_word_char, normalize, normalize_term
 from termguard.termbase.model import Entry
 
@@ -106,19 +107,16 @@ class TermMatcher:
         self.entries = list(entries)
         self._target = _Automaton(_target_patterns(self.entries))
         self._source = _Automaton(_source_patterns(self.entries))
-        self._regexes = [
-            (entry, pattern, _compile(pattern, entry.case_sensitive))
-            for entry in self.entries
-            for pattern in entry.forbidden_regex
-        ]
+        items = [(entry, pattern) for entry in self.entries for pattern in entry.forbidden_regex]
+        self._regexes = RegexRenderings(items, [regex_anchors(pattern) for _entry, pattern in items])
 
     def find(self, text: str) -> list[TermHit]:
         """All hits in an English text, sorted by position (overlaps included)."""
         hits = self._target.find(text)
-        for entry, pattern, compiled in self._regexes:
-            for match in compiled.finditer(text):
-                if match.end() > match.start():
-                    hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
+        for index, match in self._regexes.matches(text):
+            if match.end() > match.start():
+                entry, pattern = self._regexes.items[index]
+                hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -136,9 +134,8 @@ class TermMatcher:
 
     def regex_positions(self, text: str) -> Iterator[int]:
         """Start offsets of every regular-expression rendering's match."""
-        for _entry, _pattern, compiled in self._regexes:
-            for match in compiled.finditer(text):
-                yield match.start()
+        for _index, match in self._regexes.matches(text):
+            yield match.start()
 
     def find_source(self, text: str) -> list[TermHit]:
         """All glossary source terms in a Chinese text (Simplified or Traditional)."""
@@ -199,20 +196,6 @@ def rendering_variants(rendering: str) -> list[str]:
         if closed != key:
             variants.append(closed)
     return variants
-
-
-def _compile(pattern: str, case_sensitive: bool) -> regex.Pattern[str] | re.Pattern[str]:
-    """Compile with the standard library where the pattern allows it (several times
-    faster to compile); Unicode properties, variable-length look-behind and fuzzy
-    matching need the ``regex`` module."""
-    ignore_case = 0 if case_sensitive else re.IGNORECASE
-    if "{e" not in pattern and "\\p{" not in pattern and "\\P{" not in pattern:
-        try:
-            return re.compile(pattern, ignore_case)
-        except re.error:
-            pass
-    flags = regex.VERSION1 if "{e" in pattern else 0
-    return regex.compile(pattern, flags | (0 if case_sensitive else regex.IGNORECASE))
 
 
 def _at_boundaries(folded: str, start: int, end: int) -> bool:
