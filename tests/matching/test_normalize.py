@@ -12,15 +12,25 @@ from termguard.matching.normalize import fold_each_character, normalize
 TRICKY = "文山會海 aAßİıſKﬁé\u0301\u00ad-\u2010\u2011\u2019\u201c\uff21\uff08 \u3000\t\n"
 
 
+# ASCII text has its own path, which leaves the separators \x1c-\x1f alone as the
+# streaming prefilter does; the per-character fold turns them into spaces.
+SEPARATORS = "\x1c\x1d\x1e\x1f"
+
+
 @given(st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=30), st.booleans())
 def test_normalize_equals_folding_each_character(text, casefold):
-    # ASCII text has its own path, which leaves the separators \x1c-\x1f alone as the
-    # streaming prefilter does.
-    assume(not text.isascii())
+    assume(not text.isascii() or not any(c in SEPARATORS for c in text))
     folded, index = normalize(text, casefold)
     expected, expected_index = fold_each_character(text, casefold)
     assert folded == expected
     assert (index or list(range(len(text) + 1))) == expected_index
+
+
+@given(st.text(alphabet=st.sampled_from("aZ -\t\n\r\f\v") | st.characters(max_codepoint=127), max_size=30))
+def test_ascii_text_equals_folding_each_character(text):
+    assume(not any(c in SEPARATORS for c in text))
+    folded, index = normalize(text)
+    assert (folded, index or list(range(len(text) + 1))) == fold_each_character(text)
 
 
 def test_text_folded_one_character_for_one_keeps_no_offset_map():
