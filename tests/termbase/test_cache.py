@@ -115,3 +115,13 @@ def test_entries_pickle_as_their_field_values():
     assert rebuild is Entry and values == tuple(getattr(entry, f.name) for f in fields(Entry))
     copy = pickle.loads(pickle.dumps(entry))
     assert copy == entry and copy.source_variants == ("文山會海",)
+
+
+def test_entries_share_equal_field_values_so_the_cache_stores_each_once(cache_home, tmp_path):
+    path = tmp_path / "g.toml"
+    path.write_text(GLOSSARY + GLOSSARY.replace("common-prosperity", "other").replace("共同富裕", "其他"), "utf-8")
+    first, second = _load(path).entries
+    assert first.references is second.references and first.path is second.path
+    assert first.approved is second.approved and first.source is not second.source
+    cached_first, cached_second = _load(path).entries
+    assert cached_first == first and cached_first.references is cached_second.references
