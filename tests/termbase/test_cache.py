@@ -7,13 +7,13 @@ import pytest
 from termguard.termbase import load
 from termguard.termbase.cache import PREFIX, cache_dir
 
-GLOSSARY = '''
+GLOSSARY = """
 [[entry]]
 id = "common-prosperity"
 source = ["共同富裕"]
 approved = ["common prosperity"]
 references = ["Xinhua English"]
-'''
+"""
 
 
 @pytest.fixture
