@@ -7,13 +7,13 @@ import pytest
 from termguard.termbase import load
 from termguard.termbase.cache import PREFIX, cache_dir
 
-GLOSSARY = '''
+GLOSSARY = """
 [[entry]]
 id = "common-prosperity"
 source = ["共同富裕"]
 approved = ["common prosperity"]
 references = ["Xinhua English"]
-'''
+"""
 
 
 @pytest.fixture
@@ -81,3 +81,47 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path, glossary_file, monkey
     blocker.write_text("", "utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert _load(glossary_file).entries[0].id == "common-prosperity"
+
+
+def test_values_stored_under_a_name_and_key_are_read_back(cache_home):
+    from termguard.termbase.cache import cached_under
+
+    assert cached_under("derived", "k1", lambda: [1, 2]) == [1, 2]
+    assert cached_under("derived", "k1", lambda: pytest.fail("rebuilt although cached")) == [1, 2]
+    assert cached_under("derived", "k2", lambda: [3]) == [3]
+    assert sorted(p.name for p in cache_home.glob("derived-*.pickle")) == ["derived-k1.pickle", "derived-k2.pickle"]
+
+
+def test_each_kind_of_cache_file_keeps_its_own_newest_few(cache_home, glossary_file):
+    from termguard.termbase.cache import cached_under
+
+    _load(glossary_file)
+    for number in range(12):
+        cached_under("derived", f"k{number}", list)
+    assert len(list(cache_home.glob("derived-*.pickle"))) == 8
+    assert len(list(cache_home.glob(f"{PREFIX}*.pickle"))) == 1
+
+
+def test_entries_pickle_as_their_field_values():
+    import pickle
+    from dataclasses import fields
+
+    from termguard.model import Severity
+    from termguard.termbase import Entry
+
+    entry = Entry("e", ("文山会海",), ("excessive documents",), ("cultural mountain",), severity=Severity.WARNING,
+                  path="g.toml", source_variants=("文山會海",))  # fmt: skip
+    rebuild, values = entry.__reduce__()
+    assert rebuild is Entry and values == tuple(getattr(entry, f.name) for f in fields(Entry))
+    copy = pickle.loads(pickle.dumps(entry))
+    assert copy == entry and copy.source_variants == ("文山會海",)
+
+
+def test_entries_share_equal_field_values_so_the_cache_stores_each_once(cache_home, tmp_path):
+    path = tmp_path / "g.toml"
+    path.write_text(GLOSSARY + GLOSSARY.replace("common-prosperity", "other").replace("共同富裕", "其他"), "utf-8")
+    first, second = _load(path).entries
+    assert first.references is second.references and first.path is second.path
+    assert first.approved is second.approved and first.source is not second.source
+    cached_first, cached_second = _load(path).entries
+    assert cached_first == first and cached_first.references is cached_second.references

@@ -1,20 +1,24 @@
 """One multi-pattern automaton for every rendering of every glossary entry.
 
 All literal renderings compile into a single Aho-Corasick automaton (``ahocorasick_rs``)
-over normalised text, so the cost of a scan does not grow with the glossary. Renderings
-given as regular expressions run beside it with the ``regex`` module.
+over normalised text, so the cost of a scan does not grow with the glossary. The keys
+come from ``matching.keys`` (cached). Renderings given as regular expressions run beside
+it, each only on texts that contain its anchor (``matching.anchors``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import ahocorasick_rs
-import regex
 
+from termguard.matching.anchors import RegexRenderings
+from termguard.matching.keys import FORBIDDEN_FLAG, KeyTable, decode_target, source_table, target_index
+from termguard.matching.keys import inflections as inflections
+from termguard.matching.keys import rendering_variants as rendering_variants
 from termguard.matching.normalize import is_word_char, normalize, normalize_term
 from termguard.termbase.model import Entry
 
@@ -38,87 +42,111 @@ class TermHit:
         return self.start <= other.start and other.end <= self.end and self != other
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    entry: Entry
-    kind: HitKind
-    rendering: str
-    bounded: bool
-    """Latin-script patterns match at word boundaries; Chinese ones anywhere."""
-    form: str = ""
-    """The spelling variant this key was made from (for case-sensitive comparison)."""
+DFA_SCAN_FACTOR = 32
+"""An automaton starts as a contiguous NFA (quick to build) and is rebuilt as a DFA once
+it has scanned this many characters per character of its patterns. The DFA scans about
+twice as fast but takes ~4x longer to build (~1 us per pattern character): 50,000 entries
+build in 0.25 s as an NFA, 0.6 s as a DFA, and the DFA saves ~10 ns per character
+scanned, so it pays off after some tens of MB (measured on the benchmark corpus)."""
 
-
-DFA_MIN_KEYS = 20_000
-"""A DFA scans about twice as fast as a contiguous NFA but takes ~5x longer to build:
-worth it for large glossaries run over large corpora, not for the shipped glossary's
-start-up (measured by benchmarks/run.py)."""
-
-
-def _implementation(keys: int) -> ahocorasick_rs.Implementation:
-    if keys >= DFA_MIN_KEYS:
-        return ahocorasick_rs.Implementation.DFA
-    return ahocorasick_rs.Implementation.ContiguousNFA
+OwnerInfo = Callable[[Entry, int], tuple[str, str, str]]
+"""(kind, rendering, form) of a key's owner, from the entry and the owner's code."""
 
 
 class _Automaton:
-    """Literal patterns over normalised text, with their owners."""
+    """Keys over normalised text: Aho-Corasick over the keys' first characters (see
+    ``keys.PREFIX_CHARS``), every hit checked against the full keys."""
 
-    def __init__(self, patterns: Iterable[tuple[str, _Pattern]]) -> None:
-        owners: dict[str, list[_Pattern]] = {}
-        for key, pattern in patterns:
-            if key:
-                owners.setdefault(key, []).append(pattern)
-        self.keys = list(owners)
-        self.owners = [owners[k] for k in self.keys]
-        self.automaton = (
-            ahocorasick_rs.AhoCorasick(self.keys, implementation=_implementation(len(self.keys)))
-            if self.keys
-            else None
-        )
+    def __init__(self, table: KeyTable, owner_info: OwnerInfo, bounded: bool) -> None:
+        self.table = table
+        self.owner_info = owner_info
+        self.bounded = bounded
+        """Latin-script keys match at word boundaries; Chinese ones anywhere."""
+        keys = table.keys
+        self.key_ids = dict(zip(keys, range(len(keys))))
+        self.scanned = 0
+        self.dfa_after = DFA_SCAN_FACTOR * sum(map(len, table.prefixes))
+        self.is_dfa = False
+        self.automaton = _build(table.prefixes, ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
 
-    def find(self, text: str) -> list[TermHit]:
+    def key_matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        """(key id, start, end) of every key in already-normalised text, overlaps included."""
+        if self.automaton is None or not folded:
+            return
+        self._upgrade(len(folded))
+        table, key_ids, size = self.table, self.key_ids, len(folded)
+        whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
+        for prefix_id, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+            key_id = whole[prefix_id]
+            if key_id >= 0:
+                yield key_id, start, end
+            for i in range(starts[prefix_id], starts[prefix_id + 1]):
+                stop = start + lengths[i]
+                if stop > size:
+                    break
+                key_id = key_ids.get(folded[start:stop], -1)
+                if key_id >= 0:
+                    yield key_id, start, stop
+
+    def _upgrade(self, size: int) -> None:
+        """Rebuild as a DFA once enough text has been scanned to pay for it."""
+        self.scanned += size
+        if not self.is_dfa and self.scanned > self.dfa_after:
+            self.automaton = _build(self.table.prefixes, ahocorasick_rs.Implementation.DFA)
+            self.is_dfa = True
+
+    def find(self, text: str, entries: Sequence[Entry]) -> list[TermHit]:
         if self.automaton is None or not text:
             return []
         folded, index = normalize(text)
-        hits: list[TermHit] = []
-        for key_id, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
-            for pattern in self.owners[key_id]:
-                if pattern.bounded and not _at_boundaries(folded, start, end):
+        table, hits = self.table, []
+        for key_id, start, end in self.key_matches(folded):
+            if self.bounded and not _at_boundaries(folded, start, end):
+                continue
+            original_start = index[start] if index else start
+            original_end = index[end - 1] + 1 if index else end
+            if self.bounded and not _hyphen_free_edges(text, original_start, original_end):
+                continue
+            for owner in table.owners(key_id):
+                entry = entries[table.owner_entry[owner]]
+                kind, rendering, form = self.owner_info(entry, table.owner_code[owner])
+                if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
                     continue
-                original_start = index[start] if index else start
-                original_end = index[end - 1] + 1 if index else end
-                if pattern.bounded and not _hyphen_free_edges(text, original_start, original_end):
-                    continue
-                if pattern.entry.case_sensitive and not _same_case(
-                    text[original_start:original_end], pattern.form or pattern.rendering
-                ):
-                    continue
-                hits.append(TermHit(pattern.entry, pattern.kind, original_start, original_end,
-                                    pattern.rendering, pattern.form))  # fmt: skip
+                hits.append(TermHit(entry, kind, original_start, original_end, rendering, form))  # type: ignore[arg-type]
         return hits
 
 
+def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(patterns, implementation=implementation, store_patterns=False)
+
+
+def _source_owner(entry: Entry, code: int) -> tuple[str, str, str]:
+    return "source", entry.all_source_forms[code], ""
+
+
 class TermMatcher:
-    """Finds every approved and forbidden rendering (target side) and every source term."""
+    """Finds every approved and forbidden rendering (target side) and every source term.
+
+    The source side is built on first use: monolingual runs never need it."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = list(entries)
-        self._target = _Automaton(_target_patterns(self.entries))
-        self._source = _Automaton(_source_patterns(self.entries))
-        self._regexes = [
-            (entry, pattern, _compile(pattern, entry.case_sensitive))
-            for entry in self.entries
-            for pattern in entry.forbidden_regex
-        ]
+        table, anchors = target_index(self.entries)
+        self._target = _Automaton(table, decode_target, bounded=True)
+        items = [(entry, pattern) for entry in self.entries for pattern in entry.forbidden_regex]
+        self._regexes = RegexRenderings(items, anchors)
+
+    @cached_property
+    def _source(self) -> _Automaton:
+        return _Automaton(source_table(self.entries), _source_owner, bounded=False)
 
     def find(self, text: str) -> list[TermHit]:
         """All hits in an English text, sorted by position (overlaps included)."""
-        hits = self._target.find(text)
-        for entry, pattern, compiled in self._regexes:
-            for match in compiled.finditer(text):
-                if match.end() > match.start():
-                    hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
+        hits = self._target.find(text, self.entries)
+        for index, match in self._regexes.matches(text):
+            if match.end() > match.start():
+                entry, pattern = self._regexes.items[index]
+                hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -126,93 +154,22 @@ class TermMatcher:
         """Start offsets and kinds of every literal key in already-folded ASCII text,
         without boundary or case checks: a cheap superset of :meth:`find`'s literal hits
         for scanning large blocks."""
-        automaton = self._target.automaton
-        if automaton is None:
-            return
-        owners = self._target.owners
-        for key_id, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
-            for pattern in owners[key_id]:
-                yield start, pattern.kind
+        table = self._target.table
+        starts, codes = table.owner_start, table.owner_code
+        for key_id, start, _end in self._target.key_matches(folded):
+            for owner in range(starts[key_id], starts[key_id + 1]):
+                yield start, "forbidden" if codes[owner] & FORBIDDEN_FLAG else "approved"
 
     def regex_positions(self, text: str) -> Iterator[int]:
         """Start offsets of every regular-expression rendering's match."""
-        for _entry, _pattern, compiled in self._regexes:
-            for match in compiled.finditer(text):
-                yield match.start()
+        for _index, match in self._regexes.matches(text):
+            yield match.start()
 
     def find_source(self, text: str) -> list[TermHit]:
         """All glossary source terms in a Chinese text (Simplified or Traditional)."""
-        hits = self._source.find(text)
+        hits = self._source.find(text, self.entries)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
-
-
-def _target_patterns(entries: Iterable[Entry]) -> Iterable[tuple[str, _Pattern]]:
-    for entry in entries:
-        for kind, renderings in (("approved", entry.approved), ("forbidden", entry.forbidden)):
-            for rendering in renderings:
-                for form in inflections(rendering):
-                    for variant in rendering_variants(form):
-                        pattern = _Pattern(entry, kind, rendering, bounded=True, form=form)  # type: ignore[arg-type]
-                        yield variant, pattern
-
-
-def _source_patterns(entries: Iterable[Entry]) -> Iterable[tuple[str, _Pattern]]:
-    for entry in entries:
-        for term in entry.all_source_forms:
-            yield normalize_term(term), _Pattern(entry, "source", term, bounded=False)
-
-
-def inflections(rendering: str) -> list[str]:
-    """The rendering and its last word in the other number ("grid member" <-> "grid
-    members"), so a glossary need not list both."""
-    head, _, last = rendering.rpartition(" ")
-    if len(last) < 3 or not last.isascii() or not last.isalpha() or last.isupper():
-        return [rendering]
-    lower = last.lower()
-    if lower.endswith("ss") or lower.endswith(("us", "is")):
-        other = last + "es" if lower.endswith("ss") else None
-    elif lower.endswith("ies") and len(lower) > 4:
-        other = last[:-3] + ("Y" if last[-1].isupper() else "y")
-    elif lower.endswith(("ses", "xes", "ches", "shes")):
-        other = last[:-2]
-    elif lower.endswith("s"):
-        other = last[:-1]
-    elif lower.endswith("y") and lower[-2:-1] not in "aeiou":
-        other = last[:-1] + "ies"
-    elif lower.endswith(("s", "x", "ch", "sh")):
-        other = last + "es"
-    else:
-        other = last + "s"
-    if not other:
-        return [rendering]
-    return [rendering, f"{head} {other}" if head else other]
-
-
-def rendering_variants(rendering: str) -> list[str]:
-    """Normalised keys for a rendering: hyphenated compounds also match closed up
-    ("grass-roots" -> "grass roots", "grassroots")."""
-    key = normalize_term(rendering)
-    variants = [key]
-    if any(h in rendering for h in "-\u2010\u2011"):
-        closed = normalize_term(regex.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", rendering))
-        if closed != key:
-            variants.append(closed)
-    return variants
-
-
-def _compile(pattern: str, case_sensitive: bool) -> regex.Pattern[str] | re.Pattern[str]:
-    """Compile with the standard library where the pattern allows it (several times
-    faster to compile); Unicode properties, variable-length look-behind and fuzzy
-    matching need the ``regex`` module."""
-    ignore_case = 0 if case_sensitive else re.IGNORECASE
-    if "{e" not in pattern and "\\p{" not in pattern and "\\P{" not in pattern:
-        try:
-            return re.compile(pattern, ignore_case)
-        except re.error:
-            pass
-    flags = regex.VERSION1 if "{e" in pattern else 0
-    return regex.compile(pattern, flags | (0 if case_sensitive else regex.IGNORECASE))
 
 
 def _at_boundaries(folded: str, start: int, end: int) -> bool:

@@ -8,13 +8,16 @@ hit in the copy maps back to an exact span of the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 
 HYPHENS = "-\u2010\u2011\u00ad"
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u02bc\u2032\uff07"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\uff02"
-_ASCII_TABLE = str.maketrans({"-": " ", "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
+_ASCII_TO_SPACE = "-\t\n\r\f\v"
+_SPACE_RUNS = re.compile("  +")
 
 
 @lru_cache(maxsize=65536)
@@ -39,9 +42,34 @@ def normalize(text: str, casefold: bool = True) -> tuple[str, list[int] | None]:
     when the two strings line up index for index (the common ASCII case).
     """
     if text.isascii():
-        folded = (text.lower() if casefold else text).translate(_ASCII_TABLE)
+        folded = text.lower() if casefold else text
+        for char in _ASCII_TO_SPACE:  # str.replace is ~5x faster than str.translate here
+            if char in folded:
+                folded = folded.replace(char, " ")
         if "  " not in folded:
             return folded, None
+        return _collapse_spaces(folded)
+    else:
+        pieces = list(map(fold_char, text, repeat(casefold)))
+        folded = "".join(pieces)
+        if len(folded) == len(text) and min(map(len, pieces)) == 1 and "  " not in folded:
+            return folded, None  # one character for one: the offsets line up
+    return fold_each_character(text, casefold)
+
+
+def _collapse_spaces(folded: str) -> tuple[str, list[int]]:
+    """Runs of spaces in folded ASCII text as one, with the offset map."""
+    index: list[int] = []
+    position = 0
+    for run in _SPACE_RUNS.finditer(folded):
+        index.extend(range(position, run.start() + 1))
+        position = run.end()
+    index.extend(range(position, len(folded) + 1))
+    return _SPACE_RUNS.sub(" ", folded), index
+
+
+def fold_each_character(text: str, casefold: bool = True) -> tuple[str, list[int]]:
+    """:func:`normalize` the long way: character by character, with the offset map."""
     chars: list[str] = []
     index: list[int] = []
     last_space = False

@@ -5,6 +5,9 @@ content of every glossary file (so any edit invalidates it). The cache lives in
 ``$XDG_CACHE_HOME/termguard`` (default ``~/.cache/termguard``), is written atomically,
 and anything unreadable or from another key is ignored and rebuilt.
 ``TERMGUARD_NO_CACHE=1`` turns it off.
+
+Values derived from a glossary (the matcher's key tables) are cached beside it with
+:func:`cached_under`, under a name and a key their owner computes.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from termguard import __version__
 from termguard.termbase.model import Entry
 
 T = TypeVar("T")
-PREFIX = "glossary-"
+NAME = "glossary"
+PREFIX = f"{NAME}-"
+FORMAT = 2
+"""Bumped when the stored form changes (2: entries pickle as their field values)."""
 
 
 def cache_dir() -> Path:
@@ -35,7 +41,7 @@ def enabled() -> bool:
 
 def cache_key(files: Iterable[Path]) -> str:
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{__version__}|{[f.name for f in fields(Entry)]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"{__version__}|{FORMAT}|{[f.name for f in fields(Entry)]}|{pickle.HIGHEST_PROTOCOL}".encode())
     for path in files:
         digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
@@ -50,12 +56,19 @@ def cached(files: list[Path], build: Callable[[], T]) -> T:
         key = cache_key(files)
     except OSError:
         return build()  # a missing or unreadable file: let the loader report it
-    path = cache_dir() / f"{PREFIX}{key}.pickle"
+    return cached_under(NAME, key, build)
+
+
+def cached_under(name: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``, or the value an earlier run stored under ``name`` and ``key``."""
+    if not enabled():
+        return build()
+    path = cache_dir() / f"{name}-{key}.pickle"
     value = _read(path, key)
     if value is not None:
         return value  # type: ignore[return-value]
     value = build()
-    _write(path, key, value)
+    _write(path, key, value, f"{name}-")
     return value
 
 
@@ -70,7 +83,7 @@ def _read(path: Path, key: str) -> object | None:
     return stored.get("value")
 
 
-def _write(path: Path, key: str, value: object) -> None:
+def _write(path: Path, key: str, value: object, prefix: str) -> None:
     from termguard.errors import TermguardError
     from termguard.fileio import atomic_write
 
@@ -80,13 +93,13 @@ def _write(path: Path, key: str, value: object) -> None:
     except (OSError, TermguardError, pickle.PicklingError):
         pass  # a read-only home is not an error: the cache is an optimisation
     else:
-        _prune(path)
+        _prune(path, prefix)
 
 
-def _prune(keep: Path, limit: int = 8) -> None:
-    """Keep the newest few cache files (each glossary combination has its own)."""
+def _prune(keep: Path, prefix: str, limit: int = 8) -> None:
+    """Keep the newest few cache files of a kind (each glossary combination has its own)."""
     try:
-        files = sorted(keep.parent.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        files = sorted(keep.parent.glob(f"{prefix}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[limit:]:
             if old != keep:
                 old.unlink(missing_ok=True)

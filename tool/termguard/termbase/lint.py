@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termguard.errors import GlossaryError
-from termguard.matching.automaton import TermMatcher, _compile
+from termguard.matching.anchors import compile_rendering
+from termguard.matching.automaton import TermMatcher
 from termguard.matching.normalize import normalize_term
 from termguard.termbase.load import (
     _line_of_id_in,
@@ -189,7 +190,7 @@ def _forbidden_contains_own_approved(entries: list[Entry], lines: _Lines) -> Ite
 def _regex_matches_approved(entries: list[Entry], lines: _Lines) -> Iterator[Problem]:
     for entry in entries:
         for pattern in entry.forbidden_regex:
-            compiled = _compile(pattern, entry.case_sensitive)
+            compiled = compile_rendering(pattern, entry.case_sensitive)
             for other in entries:
                 for rendering in other.approved:
                     if compiled.search(rendering):

@@ -56,13 +56,20 @@ def load_glossary(
         names: set[str] = set()
         for folder in gazetteer_dirs:
             names |= load_gazetteer(folder)
-        return load_paths(files), names
+        return shared_values(load_paths(files)), names
 
     from termguard.termbase.cache import cached
 
     name_files = [f for folder in gazetteer_dirs if folder.is_dir() for f in sorted(folder.glob("*.txt"))]
     entries, names = cached(files + name_files, build)
     return Glossary(entries, names)
+
+
+def shared_values(entries: list[Entry]) -> list[Entry]:
+    """The entries with equal field values as one object (the same references, tags,
+    path...), so the cache pickles each value once and loads faster."""
+    memo: dict[tuple[type, object], Any] = {}
+    return [Entry(*(memo.setdefault((type(v), v), v) for v in entry.__reduce__()[1])) for entry in entries]
 
 
 def _expand(path: Path) -> list[Path]:

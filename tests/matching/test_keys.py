@@ -1,0 +1,163 @@
+"""Key tables: the prefix automaton finds what whole keys would, cached, built lazily."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termguard.matching import TermMatcher, automaton, keys
+from termguard.matching.keys import PREFIX_CHARS, decode_target, inflections, iter_keys, key_table, rendering_variants
+from termguard.termbase import Entry, load_glossary
+
+
+def naive_matches(table: keys.KeyTable, text: str) -> set[tuple[str, int, int]]:
+    found = set()
+    for key in table.keys:
+        start = text.find(key)
+        while start != -1:
+            found.add((key, start, start + len(key)))
+            start = text.find(key, start + 1)
+    return found
+
+
+def prefix_matches(table: keys.KeyTable, text: str, dfa: bool = False) -> list[tuple[str, int, int]]:
+    scanner = automaton._Automaton(table, decode_target, bounded=True)
+    if dfa:
+        scanner._upgrade(scanner.dfa_after + 1)
+    return [(table.keys[key_id], start, end) for key_id, start, end in scanner.key_matches(text)]
+
+
+# Keys shorter and longer than the prefix, sharing prefixes, over a tiny alphabet: many overlaps.
+KEYS = st.lists(st.text("ab ", min_size=1, max_size=2 * PREFIX_CHARS), min_size=1, max_size=12)
+
+
+@given(KEYS, st.text("ab ", max_size=60), st.booleans())
+def test_prefix_hits_checked_against_whole_keys_find_every_key_occurrence(key_list, text, dfa):
+    table = key_table({key: [(0, 0)] for key in key_list})
+    found = prefix_matches(table, text, dfa)
+    assert len(found) == len(set(found))
+    assert set(found) == naive_matches(table, text)
+
+
+def test_keys_sharing_a_long_prefix_share_one_automaton_pattern():
+    table = key_table({f"approved rendering {n}": [(n, 0)] for n in range(10, 100)})
+    assert table.prefixes == ["approved ren"]
+    assert prefix_matches(table, "the approved rendering 42 and 7") == [("approved rendering 42", 4, 25)]
+
+
+def test_an_automaton_becomes_a_dfa_after_scanning_enough_text(monkeypatch):
+    monkeypatch.setattr(automaton, "DFA_SCAN_FACTOR", 1)  # a DFA once the keys' length is scanned
+    matcher = TermMatcher([Entry("e", ("文山会海",), ("grass-roots",), references=("t",))])
+    assert not matcher._target.is_dfa
+    assert [h.start for h in matcher.find("grass roots " * 3)] == [0, 12, 24]
+    assert matcher._target.is_dfa
+    assert [h.start for h in matcher.find("grass roots " * 3)] == [0, 12, 24]
+
+
+def test_the_table_holds_every_variant_of_every_rendering():
+    entries = load_glossary().entries
+    table, _anchors = keys.target_index(entries)
+    expected = sorted(
+        (variant, index, kind, rendering, form)
+        for index, entry in enumerate(entries)
+        for kind, renderings in (("approved", entry.approved), ("forbidden", entry.forbidden))
+        for rendering in renderings
+        for form in inflections(rendering)
+        for variant in rendering_variants(form)
+    )
+    decoded = sorted((key, index, *decode_target(entries[index], code)) for key, index, code in iter_keys(table))
+    assert decoded == expected
+
+
+def test_the_source_side_is_built_only_when_source_text_is_searched(monkeypatch):
+    entries = [Entry("e", ("文山会海",), ("excessive documents",), ("cultural mountain",), ("paper mountains?",),
+                     references=("t",))]  # fmt: skip
+
+    def fail(_entries):
+        raise AssertionError("source keys derived for a monolingual search")
+
+    monkeypatch.setattr(automaton, "source_table", fail)
+    matcher = TermMatcher(entries)
+    assert [h.kind for h in matcher.find("excessive documents, cultural mountain, paper mountains")] == [
+        "approved", "forbidden", "forbidden"]  # fmt: skip
+    assert set(matcher.rough_target_positions("excessive documents")) == {(0, "approved")}
+    assert list(matcher.regex_positions("paper mountain")) == [0]
+    monkeypatch.undo()
+    assert [h.rendering for h in matcher.find_source("精简文山会海")] == ["文山会海"]
+
+
+@pytest.mark.parametrize(
+    "rendering, expected",
+    [("class", ["class", "classes"]), ("status", ["status"]), ("policies", ["policies", "policy"]),
+     ("Cities", ["Cities", "City"]), ("boxes", ["boxes", "box"]), ("cadres", ["cadres", "cadre"]),
+     ("grid member", ["grid member", "grid members"]), ("day", ["day", "days"]), ("branch", ["branch", "branches"]),
+     ("CPC", ["CPC"]), ("the 14th", ["the 14th"])],
+)  # fmt: skip
+def test_inflections(rendering, expected):
+    assert inflections(rendering) == expected
+
+
+def _big_glossary(path, forbidden: str = "paper mountain") -> None:
+    """A glossary large enough for its keys to be cached."""
+    rows = [
+        f'[[entry]]\nid = "e{n}"\nsource = ["术语{n}"]\napproved = ["rendering {n}"]\nreferences = ["t"]\n'
+        for n in range(keys.CACHE_MIN_ENTRIES)
+    ]
+    rows.append(f'[[entry]]\nid = "x"\nsource = ["文山会海"]\napproved = ["excessive documents"]\n'
+                f'forbidden = ["{forbidden}"]\nforbidden_regex = ["\\\\bmeetings? sea"]\nreferences = ["t"]\n')  # fmt: skip
+    path.write_text("\n".join(rows), "utf-8")
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TERMGUARD_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "termguard"
+
+
+def _matcher(path) -> TermMatcher:
+    return TermMatcher(load_glossary([path], default=False, gazetteer=False).entries)
+
+
+def _no_derivation(monkeypatch) -> None:
+    def fail(_entries):
+        raise AssertionError("keys derived although cached")
+
+    monkeypatch.setattr(keys, "_build_target", fail)
+    monkeypatch.setattr(keys, "_build_source", fail)
+
+
+def test_keys_come_from_the_cache_the_second_time(cache_home, tmp_path, monkeypatch):
+    path = tmp_path / "big.toml"
+    _big_glossary(path)
+    first = _matcher(path)
+    first.find_source("文山会海")
+    assert len(list(cache_home.glob("matcher-target-*.pickle"))) == len(list(cache_home.glob("matcher-source-*"))) == 1
+    _no_derivation(monkeypatch)
+    again = _matcher(path)
+    text = "a paper mountain, meeting sea and rendering 7"
+    assert [(h.entry.id, h.kind, h.start, h.end) for h in again.find(text)] == [
+        (h.entry.id, h.kind, h.start, h.end) for h in first.find(text)]  # fmt: skip
+    assert [h.entry.id for h in again.find("paper mountain and meeting sea")] == ["x", "x"]
+    assert [h.rendering for h in again.find_source("为基层减负，精简文山会海、术语7")] == ["文山会海", "术语7"]
+
+
+def test_an_edited_glossary_file_gets_new_keys(cache_home, tmp_path):
+    path = tmp_path / "big.toml"
+    _big_glossary(path)
+    assert [h.rendering for h in _matcher(path).find("a paper mountain")] == ["paper mountain"]
+    _big_glossary(path, forbidden="paper hill")
+    matcher = _matcher(path)
+    assert [h.rendering for h in matcher.find("a paper mountain and a paper hill")] == ["paper hill"]
+    assert len(list(cache_home.glob("matcher-target-*.pickle"))) == 2
+
+
+def test_small_glossaries_and_termguard_no_cache_write_no_key_cache(cache_home, tmp_path, monkeypatch):
+    TermMatcher([Entry("e", ("文山会海",), ("excessive documents",), references=("t",))]).find_source("文山会海")
+    assert not cache_home.exists()
+    monkeypatch.setenv("TERMGUARD_NO_CACHE", "1")
+    path = tmp_path / "big.toml"
+    _big_glossary(path)
+    _matcher(path).find_source("文山会海")
+    assert not cache_home.exists()

@@ -1,0 +1,222 @@
+"""Key tables: every normalised spelling of every glossary form, with the forms it stands for.
+
+Deriving the keys (inflections and hyphen variants of every rendering, normalised) is
+most of the cost of building a matcher, so the tables are cached beside the glossary
+cache (``termbase.cache``), keyed by the glossary content they are derived from and by
+this package's code. Owners are stored as integer arrays, which unpickle at memory
+speed, rather than as objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import accumulate, chain
+from operator import attrgetter, itemgetter
+from pathlib import Path
+from typing import TypeVar
+
+import regex
+
+from termguard.matching.anchors import Anchors, regex_anchors
+from termguard.matching.normalize import normalize_term
+from termguard.termbase import cache as glossary_cache
+from termguard.termbase.model import Entry
+
+PREFIX_CHARS = 12
+"""The automaton is built over the keys' first 12 characters, each hit checked against
+the whole keys: for 50,000 entries 60,000 patterns instead of 150,000, 3-4x faster to
+build and as fast to scan. Shorter prefixes build faster still but hit more often in
+English text (8: 12x the hits of whole keys with the shipped glossary; 12: 2x)."""
+
+CACHE_MIN_ENTRIES = 200
+"""Smaller glossaries derive their keys faster than a cache file is read."""
+
+APPROVED, FORBIDDEN = 0, 1
+INFLECTED_FLAG, FORBIDDEN_FLAG = 1, 2
+"""Bits of a target owner's code; the bits above them are the rendering's index."""
+_JOINING_HYPHEN = regex.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class KeyTable:
+    """Keys and their owners (glossary forms), and the prefix index the automaton uses.
+
+    Owners of key ``k`` are ``owner_start[k] <= o < owner_start[k + 1]``: entry
+    ``owner_entry[o]`` and a code for the form (see :func:`target_code`). Prefix ``p``
+    is the whole of key ``prefix_key[p]`` (or -1), and the first characters of keys of
+    the lengths ``longer_lengths[longer_start[p]:longer_start[p + 1]]`` (ascending).
+    """
+
+    keys: list[str]
+    owner_start: array[int]
+    owner_entry: array[int]
+    owner_code: array[int]
+    prefixes: list[str]
+    prefix_key: array[int]
+    longer_start: array[int]
+    longer_lengths: array[int]
+
+    def owners(self, key_id: int) -> range:
+        return range(self.owner_start[key_id], self.owner_start[key_id + 1])
+
+
+def target_code(kind: int, slot: int, inflected: bool) -> int:
+    """A target owner: rendering ``slot`` of the entry's approved or forbidden list, as
+    written or in the other grammatical number."""
+    return slot << 2 | (FORBIDDEN_FLAG if kind == FORBIDDEN else 0) | (INFLECTED_FLAG if inflected else 0)
+
+
+def decode_target(entry: Entry, code: int) -> tuple[str, str, str]:
+    """(kind, rendering, form) of a target owner."""
+    forbidden = bool(code & FORBIDDEN_FLAG)
+    rendering = (entry.forbidden if forbidden else entry.approved)[code >> 2]
+    form = other_number(rendering) if code & INFLECTED_FLAG else rendering
+    return ("forbidden" if forbidden else "approved"), rendering, form
+
+
+def target_index(entries: Sequence[Entry]) -> tuple[KeyTable, list[Anchors | None]]:
+    """The target key table and the anchor of every regex rendering, in glossary order."""
+    return _cached("matcher-target", entries, _target_content, _build_target)
+
+
+def source_table(entries: Sequence[Entry]) -> KeyTable:
+    """The source key table (owner code: the index in ``entry.all_source_forms``)."""
+    return _cached("matcher-source", entries, _source_content, _build_source)
+
+
+def inflections(rendering: str) -> list[str]:
+    """The rendering and its last word in the other number ("grid member" <-> "grid
+    members"), so a glossary need not list both."""
+    other = other_number(rendering)
+    return [rendering, other] if other else [rendering]
+
+
+@lru_cache(maxsize=4096)
+def other_number(rendering: str) -> str:
+    """The rendering with its last word in the other grammatical number, or ""."""
+    head, _, last = rendering.rpartition(" ")
+    other = _other_number_word(last)
+    if not other:
+        return ""
+    return f"{head} {other}" if head else other
+
+
+def _other_number_word(last: str) -> str:
+    if len(last) < 3 or not last.isascii() or not last.isalpha() or last.isupper():
+        return ""
+    lower = last.lower()
+    if lower.endswith("ss"):
+        return last + "es"
+    if lower.endswith(("us", "is")):
+        return ""
+    if lower.endswith("ies") and len(lower) > 4:
+        return last[:-3] + ("Y" if last[-1].isupper() else "y")
+    if lower.endswith(("ses", "xes", "ches", "shes")):
+        return last[:-2]
+    if lower.endswith("s"):
+        return last[:-1]
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return last[:-1] + "ies"
+    if lower.endswith(("x", "ch", "sh")):
+        return last + "es"
+    return last + "s"
+
+
+def rendering_variants(rendering: str) -> list[str]:
+    """Normalised keys for a rendering: hyphenated compounds also match closed up
+    ("grass-roots" -> "grass roots", "grassroots")."""
+    key = normalize_term(rendering)
+    if "-" not in rendering and "\u2010" not in rendering and "\u2011" not in rendering:
+        return [key]
+    closed = normalize_term(_JOINING_HYPHEN.sub("", rendering))
+    return [key, closed] if closed != key else [key]
+
+
+_target_content = attrgetter("approved", "forbidden", "forbidden_regex")
+_source_content = attrgetter("source", "source_variants")
+
+
+def _build_target(entries: Sequence[Entry]) -> tuple[KeyTable, list[Anchors | None]]:
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for index, entry in enumerate(entries):
+        for kind, renderings in ((APPROVED, entry.approved), (FORBIDDEN, entry.forbidden)):
+            for slot, rendering in enumerate(renderings):
+                for number, form in enumerate(inflections(rendering)):
+                    owner = (index, target_code(kind, slot, bool(number)))
+                    for variant in rendering_variants(form):
+                        owners.setdefault(variant, []).append(owner)
+    anchors = [regex_anchors(pattern) for entry in entries for pattern in entry.forbidden_regex]
+    return key_table(owners), anchors
+
+
+def _build_source(entries: Sequence[Entry]) -> KeyTable:
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for index, entry in enumerate(entries):
+        for slot, term in enumerate(entry.all_source_forms):
+            owners.setdefault(normalize_term(term), []).append((index, slot))
+    return key_table(owners)
+
+
+def key_table(owners: dict[str, list[tuple[int, int]]]) -> KeyTable:
+    """The table of keys to (entry index, code) owners, with its prefix index."""
+    owners.pop("", None)
+    keys = list(owners)
+    groups = list(owners.values())
+    starts = array("i", [0])
+    starts.extend(accumulate(map(len, groups)))
+    flat = list(chain.from_iterable(groups))
+    entry_ids, codes = array("i", map(itemgetter(0), flat)), array("i", map(itemgetter(1), flat))
+    return KeyTable(keys, starts, entry_ids, codes, *_prefix_index(keys))
+
+
+def _prefix_index(keys: list[str]) -> tuple[list[str], array[int], array[int], array[int]]:
+    whole: dict[str, int] = {}  # prefix -> the key that is all of it, or -1
+    longer: dict[str, set[int]] = {}
+    for key_id, key in enumerate(keys):
+        prefix = key[:PREFIX_CHARS]
+        if len(key) > PREFIX_CHARS:
+            longer.setdefault(prefix, set()).add(len(key))
+            whole.setdefault(prefix, -1)
+        else:
+            whole[prefix] = key_id
+    starts, lengths = array("i", [0]), array("i")
+    for prefix in whole:
+        lengths.extend(sorted(longer.get(prefix, ())))
+        starts.append(len(lengths))
+    return list(whole), array("i", whole.values()), starts, lengths
+
+
+def _cached(name: str, entries: Sequence[Entry], content: Callable[[Entry], tuple[object, ...]],
+            build: Callable[[Sequence[Entry]], T]) -> T:  # fmt: skip
+    if len(entries) < CACHE_MIN_ENTRIES or not glossary_cache.enabled():
+        return build(entries)
+    digest = hashlib.blake2b(_code_fingerprint(), digest_size=20)
+    digest.update(marshal.dumps(list(map(content, entries)), 2))  # version 2: no object sharing
+    return glossary_cache.cached_under(name, digest.hexdigest(), lambda: build(entries))
+
+
+@cache
+def _code_fingerprint() -> bytes:
+    """This package's version and source: a change to how keys are derived is a new key."""
+    from termguard import __version__
+
+    digest = hashlib.blake2b(f"{__version__}|{PREFIX_CHARS}".encode(), digest_size=20)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        with suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def iter_keys(table: KeyTable) -> Iterator[tuple[str, int, int]]:
+    """(key, entry index, code) for every owner: for tests and debugging."""
+    for key_id, key in enumerate(table.keys):
+        for owner in table.owners(key_id):
+            yield key, table.owner_entry[owner], table.owner_code[owner]
