@@ -174,3 +174,20 @@ def test_regexes_compile_on_first_use_and_only_when_their_anchor_is_there(monkey
 def test_regexes_without_anchors_run_on_every_text():
     matcher = TermMatcher([entry(forbidden_regex=[r"(?:ab|cd) ef", r"\bno\b"])])
     assert [h.rendering for h in matcher.find("cd ef and no")] == [r"(?:ab|cd) ef", r"\bno\b"]
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: p.name)
+def test_regex_lines_are_the_lines_where_every_regex_run_on_the_line_matches(matcher, path):
+    text = path.read_text("utf-8").replace("\n", "\r\n", 3)
+    expected = {
+        number for number, line in enumerate(text.split("\n"))
+        if any(end > start for _pattern, start, end in every_regex(matcher, line.rstrip("\r")))
+        or every_regex(matcher, line.rstrip("\r"))
+    }  # fmt: skip
+    assert matcher.regex_lines(text) == expected
+
+
+def test_regex_lines_finds_a_hit_among_many_lines(matcher):
+    lines = ["Nothing here."] * 50 + ["Officials of Xiejiawan Street, Jiulongpo District met."] + ["Still nothing."] * 50
+    assert matcher.regex_lines("\n".join(lines)) == {50}
+    assert matcher.regex_lines("") == set()

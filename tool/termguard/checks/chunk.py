@@ -81,7 +81,7 @@ class ChunkView:
 
     @cached_property
     def regex_hit_lines(self) -> set[int]:
-        return {self.line_at(start) for start in self.matcher.regex_positions(self.text)}
+        return self.matcher.regex_lines(self.text)
 
     @cached_property
     def non_ascii_lines(self) -> set[int]:

@@ -15,8 +15,10 @@ Optional parts and negative look-arounds never give anchors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from itertools import accumulate
 from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
@@ -170,6 +172,28 @@ class RegexRenderings:
         for anchor in found:
             wanted.update(owners[anchor])
         return sorted(wanted)
+
+    def matching_lines(self, text: str) -> set[int]:
+        """Indexes of the lines of ``text`` (split at ``\\n``) that some regex matches,
+        each line searched on its own, as a segment would be. One anchor scan covers the
+        whole text; a regex runs only on the lines holding one of its anchors."""
+        if not self.items or not text:
+            return set()
+        lines = text.split("\n")
+        wanted: dict[int, set[int]] = {}
+        automaton, owners = self._anchor_automaton
+        if automaton is not None:
+            folded = fold_for_anchors(text)
+            starts = [0, *accumulate(len(line) + 1 for line in folded.split("\n"))]
+            for anchor, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
+                wanted.setdefault(bisect_right(starts, start) - 1, set()).update(owners[anchor])
+        if self._always:
+            for line in range(len(lines)):
+                wanted.setdefault(line, set()).update(self._always)
+        return {
+            line for line, indexes in wanted.items()
+            if any(self.compiled(i).search(lines[line].rstrip("\r")) for i in sorted(indexes))
+        }  # fmt: skip
 
     def compiled(self, index: int) -> Compiled:
         compiled = self._compiled[index]

@@ -165,6 +165,11 @@ class TermMatcher:
         for _index, match in self._regexes.matches(text):
             yield match.start()
 
+    def regex_lines(self, text: str) -> set[int]:
+        """Indexes of the lines of ``text`` where a regular-expression rendering matches
+        (see :meth:`RegexRenderings.matching_lines`)."""
+        return self._regexes.matching_lines(text)
+
     def find_source(self, text: str) -> list[TermHit]:
         """All glossary source terms in a Chinese text (Simplified or Traditional)."""
         hits = self._source.find(text, self.entries)
