@@ -42,10 +42,15 @@ class ChunkView:
         self.text = text
         self.matcher = matcher
         self.lines = text.split("\n")
-        self.starts = [0, *accumulate(len(line) + 1 for line in self.lines)][:-1]
+        self.starts = _line_starts(self.lines)
 
     def line_at(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
+
+    @cached_property
+    def lowered(self) -> str:
+        """The block lower-cased (shared by the term scan and the word scan)."""
+        return self.text.lower()
 
     @cached_property
     def is_ascii(self) -> bool:
@@ -68,11 +73,10 @@ class ChunkView:
         full normalisation (non-ASCII) and every line must be checked."""
         if not self.is_ascii:
             return None
-        folded = self.text.lower().translate(_FOLD_1TO1)
+        folded = self.lowered.translate(_FOLD_1TO1)
         found: dict[str, set[int]] = {"approved": set(), "forbidden": set()}
-        starts = self.starts
         for start, kind in self.matcher.rough_target_positions(folded):
-            found[kind].add(bisect_right(starts, start) - 1)
+            found[kind].add(self.line_at(start))
         # Doubled spaces fold to one space line by line but not here: check those lines fully.
         irregular = {self.line_at(i) for i in _positions(folded, "  ")}
         for lines in found.values():
@@ -91,7 +95,7 @@ class ChunkView:
 
     @cached_property
     def _folded_words(self) -> str:
-        return self.text.lower().translate(_WORD_FOLD)
+        return self.lowered.translate(_WORD_FOLD)
 
     @cached_property
     def _marked_words(self) -> list[str]:
@@ -126,17 +130,21 @@ class ChunkView:
         if not words:
             return set()
         folded = self._folded_words
-        starts = self.starts if len(folded) == len(self.text) else _line_starts(folded)
-        return {bisect_right(starts, i) - 1 for word in words for i in _positions(folded, word)}
+        starts = self.starts if len(folded) == len(self.text) else _line_starts(folded.split("\n"))
+        return _lines_holding(folded, starts, words)
 
     def lines_containing(self, needles: set[str]) -> set[int]:
         if self.is_ascii:  # a non-ASCII needle cannot occur, but finding that out scans the block
             needles = {needle for needle in needles if needle.isascii()}
-        return {self.line_at(i) for needle in needles for i in _positions(self.text, needle)}
+        return _lines_holding(self.text, self.starts, needles)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
+def _line_starts(lines: list[str]) -> list[int]:
+    return [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+
+
+def _lines_holding(text: str, starts: list[int], needles: set[str]) -> set[int]:
+    return {bisect_right(starts, i) - 1 for needle in needles for i in _positions(text, needle)}
 
 
 def _positions(text: str, needle: str) -> list[int]:
