@@ -22,3 +22,25 @@ def test_streamed_json_equals_the_whole_document(glossary):
 def test_empty_report_is_valid_json():
     report = Report([], ["a.txt"], select(), "", 0)
     assert json.loads(JsonReporter().render(report))["findings"] == []
+
+
+def test_a_lone_surrogate_still_encodes():
+    """orjson refuses lone surrogates (text read with surrogateescape); the standard
+    encoder writes them escaped, so the report is never lost."""
+    from termguard.model import Finding, Origin, Segment, Severity
+
+    segment = Segment("s1", "bad \udcff byte", Origin("a.txt", 1))
+    finding = Finding("whitespace", Severity.NOTE, segment, 4, 5, "odd \udcff")
+    report = Report([finding], ["a.txt"], select(), "", 1)
+    parsed = json.loads(JsonReporter().render(report))
+    assert parsed["findings"][0]["matched"] == "\udcff"
+
+
+def test_positions_on_later_lines_of_a_multiline_segment():
+    from termguard.model import Finding, Origin, Segment, Severity
+
+    segment = Segment("s1", "first line\nsecond bad", Origin("a.txt", 7, 3))
+    finding = Finding("whitespace", Severity.NOTE, segment, 18, 21, "m")
+    fields = finding_to_dict(finding)
+    assert (fields["line"], fields["column"], fields["end_line"], fields["end_column"]) == (8, 8, 8, 11)
+    assert finding_to_dict(Finding("whitespace", Severity.NOTE, segment, 0, 5, "m"))["column"] == 3

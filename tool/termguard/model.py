@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from hashlib import sha256
 from pathlib import PurePath
 
 
@@ -72,6 +72,8 @@ class Segment:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Map a character offset in ``target`` to a 1-based (line, column) in the file."""
+        if "\n" not in self.target:
+            return self.origin.line, self.origin.column + offset
         before = self.target[:offset]
         newlines = before.count("\n")
         if newlines == 0:
@@ -128,17 +130,17 @@ class Finding:
 
         The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
         """
-        context = " ".join(self.segment.target.split())
-        parts = [
-            _portable_path(self.path),
+        segment = self.segment
+        parts = (
+            _portable_path(segment.origin.path),
             self.rule,
             self.entry_id or "",
-            self.matched.casefold(),
-            context,
-            self.segment.source or "",
+            segment.target[self.start : self.end].casefold(),
+            " ".join(segment.target.split()),
+            segment.source or "",
             str(self.occurrence),
-        ]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+        )
+        return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)
