@@ -34,7 +34,7 @@ def test_dask_findings_equal_the_serial_run(corpus, glossary, monkeypatch, sched
     serial = []
     for name in ("a.txt", "b.md"):
         serial += check_document(read_document(str(corpus / name)).segments, context, checks)
-    serial += stream.check_stream(str(corpus / "big.txt"), context, stream.stream_checks(checks), chunk_bytes=3000)[0]
+    serial += stream.check_stream(str(corpus / "big.txt"), context, stream.stream_checks(checks), chunk_bytes=3000).findings
     distributed = check_paths([str(corpus)], scheduler=scheduler, chunk_bytes=3000)
     assert [_key(f) for f in distributed] == [_key(f) for f in serial]
     assert any(f.rule == "duplicate-segment" and f.path.endswith("big.txt") for f in distributed)

@@ -38,18 +38,19 @@ def big_text(tmp_path_factory):
 def test_streamed_findings_equal_whole_file_findings(big_text, glossary, chunk_bytes):
     checks = stream_checks(select())
     whole = check_document(read_document(str(big_text)).segments, CheckContext(glossary), checks)
-    streamed, count = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=chunk_bytes)
-    assert count == len(read_document(str(big_text)).segments)
+    result = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=chunk_bytes)
+    streamed = result.findings
+    assert result.segments == len(read_document(str(big_text)).segments)
     assert [_key(f) for f in streamed] == [_key(f) for f in whole]
     assert {"duplicate-segment", "repeated-word", "whitespace", "unbalanced-brackets"} <= {f.rule for f in streamed}
 
 
 def test_parallel_workers_give_the_serial_result(big_text, glossary):
     checks = stream_checks(select())
-    serial, _ = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=2000)
-    parallel, _ = check_stream(
+    serial = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=2000).findings
+    parallel = check_stream(
         str(big_text), CheckContext(glossary), checks, jobs=2, make=functools.partial(_make_default), chunk_bytes=2000
-    )
+    ).findings
     assert [_key(f) for f in parallel] == [_key(f) for f in serial]
 
 
@@ -72,3 +73,55 @@ def test_bad_bytes_deep_in_a_large_file_name_their_line(tmp_path, glossary):
 def test_whole_text_heuristics_are_left_out_of_streamed_runs():
     ids = {check.id for check in stream_checks(select())}
     assert "candidate-term" not in ids and "forbidden-rendering" in ids
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_streamed_json_report_equals_the_whole_file_report(big_text, monkeypatch, capsys, jobs):
+    """JSON rendered in the workers (``prepare_finding``) and renumbered across chunks is
+    byte for byte the report of a whole-file run."""
+    from termguard import stream
+    from termguard.cli import main
+
+    argv = ["check", str(big_text), "--format", "json", "--fail-on", "never", "--jobs", jobs,
+            "--ignore", "candidate-term"]  # whole-text only: not run on streamed files  # fmt: skip
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1 << 40)
+    assert main(argv) == 0
+    whole = capsys.readouterr().out
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
+    monkeypatch.setattr(stream, "CHUNK_BYTES", 1500)
+    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 1500, None))
+    assert main(argv) == 0
+    streamed = capsys.readouterr().out
+    assert '"occurrence"' not in whole and '"fingerprint"' in whole
+    assert streamed == whole
+
+
+def test_a_rule_reported_per_segment_and_per_document_is_numbered_as_a_whole(big_text, glossary):
+    from termguard.checks.base import Check
+    from termguard.model import Severity
+
+    class Both(Check):
+        """A test rule flagging "the" in each segment and once more per document."""
+
+        id = "both"
+        name = "Both"
+        default_severity = Severity.NOTE
+
+        def check_segment(self, segment, context):
+            at = segment.target.find("the ")
+            if at >= 0:
+                yield self.finding(segment, at, at + 3, "the")
+
+        def collect(self, segments, context):
+            return [s for s in segments if "the " in s.target][:1]
+
+        def finish(self, parts, context):
+            first = next(segment for part in parts for segment in part)
+            at = first.target.find("the ")
+            yield self.finding(first, at, at + 3, "the")
+
+    checks = [Both()]
+    whole = check_document(read_document(str(big_text)).segments, CheckContext(glossary), checks)
+    streamed = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=700).findings
+    assert [_key(f) for f in streamed] == [_key(f) for f in whole]
+    assert max(f.occurrence for f in streamed) >= 2

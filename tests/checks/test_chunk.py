@@ -59,7 +59,7 @@ def test_streamed_tricky_text_gives_the_whole_file_findings(tmp_path, glossary, 
     path.write_text(TRICKY * 3, "utf-8")
     checks = stream_checks(select())
     whole = check_document(read_document(str(path)).segments, CheckContext(glossary), checks)
-    streamed, _ = check_stream(str(path), CheckContext(glossary), checks, chunk_bytes=chunk_bytes)
+    streamed = check_stream(str(path), CheckContext(glossary), checks, chunk_bytes=chunk_bytes).findings
     key = [(f.rule, f.line, f.column, f.message) for f in whole]
     assert [(f.rule, f.line, f.column, f.message) for f in streamed] == key
     assert {"repeated-word", "duplicate-segment", "pinyin", "unbalanced-brackets", "whitespace"} <= {f.rule for f in whole}

@@ -21,11 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from termguard import stream
 from termguard.checks import Check, CheckContext, select
-from termguard.engine import check_document, finalize
+from termguard.engine import check_document
 from termguard.formats import collect_paths, read_document
 from termguard.model import Finding
 from termguard.termbase import load_glossary
@@ -52,7 +51,7 @@ def _check_file(path: str, settings: Settings) -> list[Finding]:
     return check_document(read_document(path).segments, context, checks)
 
 
-def _check_chunk(item: tuple[int, stream.Chunk], settings: Settings) -> tuple[list[Finding], list[Any], int]:
+def _check_chunk(item: tuple[int, stream.Chunk], settings: Settings) -> stream.ChunkResult:
     context, checks = _worker_state(settings)
     index, chunk = item
     return stream.check_chunk(chunk, context, stream.stream_checks(checks), index)
@@ -88,10 +87,8 @@ def check_paths(
     return findings
 
 
-def _finish(results: list[tuple[list[Finding], list[Any], int]], context: CheckContext, checks: list[Check]) -> list[Finding]:
-    found: list[Finding] = []
-    for chunk_findings, _parts, _count in results:
-        found.extend(chunk_findings)
-    for index, check in enumerate(checks):
-        found.extend(check.finish([parts[index] for _f, parts, _c in results], context))
-    return finalize(found)
+def _finish(results: list[stream.ChunkResult], context: CheckContext, checks: list[Check]) -> list[Finding]:
+    merger = stream.ChunkMerger(checks, context)
+    for result in results:
+        merger.add(result)
+    return merger.finish()

@@ -61,17 +61,25 @@ def _suppressed(finding: Finding) -> bool:
     return bool(rules) and ("all" in rules or finding.rule in rules)
 
 
-def number_occurrences(findings: list[Finding]) -> list[Finding]:
+def number_occurrences(findings: list[Finding], seen: Counter[tuple[str, ...]] | None = None) -> list[Finding]:
     """Tell identical findings apart (in one segment, or in segments with the same text),
-    so that fingerprints, which leave out line numbers, stay unique within a file."""
-    seen: Counter[tuple[str, ...]] = Counter()
+    so that fingerprints, which leave out line numbers, stay unique within a file.
+
+    ``seen`` counts the identical findings before these (it is updated)."""
+    seen = Counter() if seen is None else seen
     numbered = []
     for finding in findings:
-        segment = finding.segment
-        key = (segment.origin.path, " ".join(segment.target.split()), segment.source or "",
-               finding.rule, finding.entry_id or "", finding.matched.casefold())  # fmt: skip
-        if seen[key]:
+        key = occurrence_key(finding)
+        if finding.occurrence != seen[key]:
             finding = replace(finding, occurrence=seen[key])
         seen[key] += 1
         numbered.append(finding)
     return numbered
+
+
+def occurrence_key(finding: Finding) -> tuple[str, ...]:
+    """What identical findings share: file, segment text (whitespace normalised) and
+    source, rule, entry and matched text."""
+    segment = finding.segment
+    return (segment.origin.path, " ".join(segment.target.split()), segment.source or "",
+            finding.rule, finding.entry_id or "", segment.target[finding.start : finding.end].casefold())  # fmt: skip

@@ -5,20 +5,27 @@ on each chunk; document checks (duplicates, consistency) ``collect`` what they n
 from each chunk and ``finish`` at the end, so the findings are exactly those of a
 whole-file run. With ``jobs > 1`` chunks are checked in worker processes, each loading
 the glossary once; results are put back in file order.
+
+Per-finding work is done where the finding is made: each chunk's findings come back
+sorted and numbered within the chunk (with a digest of each one's occurrence key, so
+that :class:`ChunkMerger` can renumber the few identical to findings of earlier chunks)
+and, when the reporter asks, already rendered (``prepare``).
 """
 
 from __future__ import annotations
 
 import os
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from hashlib import blake2b
 from typing import Any
 
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
-from termguard.engine import finalize
+from termguard.engine import finalize, occurrence_key
 from termguard.errors import InputError
 from termguard.formats import decode_bytes
 from termguard.model import Finding, Origin, Segment
@@ -87,10 +94,29 @@ def _code_points(data: bytes) -> int:
     return len(data) - sum(data.count(bytes([b])) for b in range(0x80, 0xC0)) if not data.isascii() else len(data)
 
 
+Prepare = Callable[[Finding], str]
+"""Renders one finding for the report (``Reporter.prepare_finding``); runs in the workers."""
+
+
+@dataclass
+class ChunkResult:
+    """What checking one chunk gives back to the process that merges the chunks."""
+
+    findings: list[Finding]
+    """Suppressions applied, sorted, numbered within the chunk."""
+    keys: list[bytes]
+    """A digest of each finding's :func:`~termguard.engine.occurrence_key`."""
+    parts: list[Any]
+    """Each check's ``collect`` of the chunk."""
+    segments: int
+    prepared: list[str] | None = None
+    """Each finding rendered by ``prepare``, when one was given."""
+
+
 def check_chunk(
-    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0
-) -> tuple[list[Finding], list[Any], int]:
-    """Findings of the chunk's lines, each check's collected part, and the segment count.
+    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0, prepare: Prepare | None = None
+) -> ChunkResult:
+    """The findings of the chunk's lines, each check's collected part, the segment count.
 
     Only the lines some check asked for (``Check.chunk_lines``) become segments, and a
     check runs only on the lines it asked for.
@@ -106,7 +132,55 @@ def check_chunk(
     kept = list(segments.values())
     parts = [check.collect(kept, context) for check in checks]
     context.forget()
-    return findings, parts, len(view.non_blank_lines)
+    findings = finalize(findings)
+    keys = [_digest(occurrence_key(finding)) for finding in findings]
+    prepared = [prepare(finding) for finding in findings] if prepare else None
+    return ChunkResult(findings, keys, parts, len(view.non_blank_lines), prepared)
+
+
+def _digest(key: tuple[str, ...]) -> bytes:
+    return blake2b("\x1f".join(key).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+
+
+@dataclass
+class ChunkMerger:
+    """Puts chunk results back together, in file order, into a whole-file result."""
+
+    checks: Sequence[Check]
+    context: CheckContext
+    findings: list[Finding] = field(default_factory=list)
+    prepared: dict[int, tuple[Finding, str]] = field(default_factory=dict)
+    """Rendered findings by object identity (the finding is kept to pin its id)."""
+    segments: int = 0
+    _parts: list[list[Any]] = field(default_factory=list)
+    _seen: Counter[bytes] = field(default_factory=Counter)
+
+    def add(self, result: ChunkResult) -> None:
+        findings, counts = result.findings, Counter(result.keys)
+        if not self._seen.keys().isdisjoint(counts):  # identical to findings of earlier chunks
+            seen = self._seen
+            findings = [replace(f, occurrence=f.occurrence + seen[k]) if seen[k] else f
+                        for f, k in zip(findings, result.keys)]  # fmt: skip
+        self._seen.update(counts)
+        if result.prepared is not None:
+            for finding, original, text in zip(findings, result.findings, result.prepared):
+                if finding is original:  # a renumbered finding is rendered again
+                    self.prepared[id(finding)] = (finding, text)
+        self.findings.extend(findings)
+        self._parts.append(result.parts)
+        self.segments += result.segments
+
+    def finish(self) -> list[Finding]:
+        """Every finding of the file, sorted and numbered as a whole-file run numbers them."""
+        whole = [check.finish([parts[i] for parts in self._parts], self.context) for i, check in enumerate(self.checks)]
+        document = finalize([f for found in whole for f in found])
+        findings = self.findings
+        if {f.rule for f in document} & {f.rule for f in findings}:
+            # A rule reporting both per segment and per document: number them together.
+            return finalize(findings + document)
+        findings.extend(document)
+        findings.sort(key=Finding.sort_key)  # chunks are each sorted: one merge
+        return findings
 
 
 def sparse_segments(
@@ -159,9 +233,17 @@ def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]]) -> None:
     _worker = (CheckContext(glossary), checks)
 
 
-def _work(chunk: Chunk, index: int) -> tuple[list[Finding], list[Any], int]:
+def _work(chunk: Chunk, index: int, prepare: Prepare | None) -> ChunkResult:
     assert _worker is not None
-    return check_chunk(chunk, *_worker, index)
+    return check_chunk(chunk, *_worker, index, prepare)
+
+
+@dataclass
+class StreamResult:
+    findings: list[Finding]
+    segments: int
+    prepared: dict[int, tuple[Finding, str]]
+    """Findings already rendered by ``prepare``, by object identity."""
 
 
 def check_stream(
@@ -172,37 +254,30 @@ def check_stream(
     make: Callable[[], tuple[Glossary, list[Check]]] | None = None,
     progress: Callable[[int], None] | None = None,
     chunk_bytes: int = CHUNK_BYTES,
-) -> tuple[list[Finding], int]:
-    """Check one large text file chunk by chunk; returns the findings and segment count."""
-    findings: list[Finding] = []
-    parts: list[list[Any]] = [[] for _ in checks]
-    segments = 0
+    prepare: Prepare | None = None,
+) -> StreamResult:
+    """Check one large text file chunk by chunk."""
+    merger = ChunkMerger(checks, context)
 
-    def absorb(result: tuple[list[Finding], list[Any], int], size: int) -> None:
-        nonlocal segments
-        found, chunk_parts, count = result
-        findings.extend(found)
-        for index, part in enumerate(chunk_parts):
-            parts[index].append(part)
-        segments += count
+    def absorb(result: ChunkResult, size: int) -> None:
+        merger.add(result)
         if progress:
             progress(size)
 
     if jobs <= 1 or make is None:
         for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-            absorb(check_chunk(chunk, context, checks, index), len(chunk.data))
+            absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(make,)) as pool:
             pending: list[tuple[Future, int]] = []
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                pending.append((pool.submit(_work, chunk, index), len(chunk.data)))
+                pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))
                 while len(pending) > 2 * jobs:
                     future, size = pending.pop(0)
                     absorb(future.result(), size)
             for future, size in pending:
                 absorb(future.result(), size)
-    for check, check_parts in zip(checks, parts):
-        findings.extend(check.finish(check_parts, context))
-    if not segments:
+    findings = merger.finish()
+    if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
-    return finalize(findings), segments
+    return StreamResult(findings, merger.segments, merger.prepared)

@@ -180,6 +180,8 @@ def run_checks(args: argparse.Namespace) -> Report:
     large = {f for f in files if stream_whole_file(f, job)}
     jobs = worker_count(args.jobs, sum(os.path.getsize(f) for f in files))
     by_path: dict[str, tuple[list[Finding], int]] = {}
+    prepared: dict[int, tuple[Finding, str]] = {}
+    prepare = getattr(REPORTERS[args.format], "prepare_finding", None)
     with progress_bar(files, enabled=not args.quiet) as advance:
         small = [f for f in files if f not in large]
         for result in check_files(small, job, glossary, jobs):
@@ -187,12 +189,14 @@ def run_checks(args: argparse.Namespace) -> Report:
             advance(os.path.getsize(result.path))
         for path in sorted(large, key=files.index):
             make = functools.partial(_worker_state, glossary, stream.stream_checks(checks))
-            by_path[path] = stream.check_stream(
-                path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance
+            result = stream.check_stream(
+                path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance, prepare=prepare
             )
+            by_path[path] = (result.findings, result.segments)
+            prepared.update(result.prepared)
     findings = [f for path in files for f in by_path[path][0]]
     segments = sum(by_path[path][1] for path in files)
-    return Report(findings, files, checks, run_signature(glossary, checks), segments)
+    return Report(findings, files, checks, run_signature(glossary, checks), segments, prepared=prepared)
 
 
 def stream_whole_file(path: str, job: Job) -> bool:

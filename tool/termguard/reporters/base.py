@@ -21,13 +21,26 @@ class Report:
     signature: str = ""
     segments: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    prepared: dict[int, tuple[Finding, str]] = field(default_factory=dict)
+    """Findings the reporter's ``prepare_finding`` already rendered where they were found
+    (in worker processes), by object identity; the finding is kept to pin its id."""
+
+    def prepared_text(self, finding: Finding) -> str | None:
+        entry = self.prepared.get(id(finding))
+        return entry[1] if entry is not None and entry[0] is finding else None
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
 
 
 class Reporter(Protocol):
-    """Turns a report into text for a stream or a file."""
+    """Turns a report into text for a stream or a file.
+
+    A reporter that writes one piece of text per finding may also offer
+    ``prepare_finding(finding) -> str`` (a module-level function, so that it pickles):
+    streamed runs then render findings in the worker processes that found them, and
+    the reporter takes the text from ``Report.prepared_text``.
+    """
 
     name: ClassVar[str]
 

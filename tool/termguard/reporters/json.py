@@ -49,10 +49,16 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
     }
 
 
+def finding_json(finding: Finding) -> str:
+    """One finding as compact JSON text, as it appears in the report."""
+    return encode(finding_to_dict(finding))
+
+
 class JsonReporter:
     """One JSON object: ``version``, ``signature``, ``summary``, ``findings``."""
 
     name = "json"
+    prepare_finding = staticmethod(finding_json)
 
     def render(self, report: Report, *, color: bool = False) -> str:
         return "".join(self.render_parts(report))
@@ -63,8 +69,9 @@ class JsonReporter:
         head = json.dumps(self._document(report, []), ensure_ascii=False, indent=2)
         opening, closing = head.rsplit('"findings": []', 1)
         yield opening + '"findings": ['
+        prepared = report.prepared_text
         for index, finding in enumerate(report.findings):
-            yield ("," if index else "") + "\n    " + encode(finding_to_dict(finding))
+            yield ("," if index else "") + "\n    " + (prepared(finding) or finding_json(finding))
         yield ("\n  ]" if report.findings else "]") + closing + "\n"
 
     def _document(self, report: Report, findings: list[dict[str, object]]) -> dict[str, object]:
