@@ -42,3 +42,38 @@ def test_split_syllables_takes_the_fewest_syllables():
     assert pinyin.split_syllables("Jiulongpo") == ("jiu", "long", "po")
     assert pinyin.split_syllables("Wenshan") == ("wen", "shan")
     assert pinyin.split_syllables("committee") is None
+
+
+def test_the_edge_letter_shortcut_never_changes_a_split(monkeypatch):
+    """Words whose first or last letter no syllable has are rejected before the DP;
+    every other answer must be the DP's own."""
+    import itertools
+    import string
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("en", 20000) if w.isascii()]
+    words += ["".join(p) for p in itertools.product(sorted(pinyin.syllables())[:40], repeat=2)]
+    shortcut = {word: pinyin.split_syllables(word) for word in words}
+    alphabet = frozenset(string.ascii_lowercase)
+    monkeypatch.setattr(pinyin, "_edge_letters", lambda: (alphabet, alphabet))
+    pinyin.split_syllables.cache_clear()
+    try:
+        assert {word: pinyin.split_syllables(word) for word in words} == shortcut
+        assert sum(1 for parts in shortcut.values() if parts) > 1600  # the DP's answers are in it
+
+        @settings(max_examples=300, deadline=None)
+        @given(st.text(alphabet="aeginoruvxzhs'", min_size=1, max_size=12))
+        def same(word):
+            monkeypatch.undo()
+            pinyin.split_syllables.cache_clear()
+            fast = pinyin.split_syllables(word)
+            monkeypatch.setattr(pinyin, "_edge_letters", lambda: (alphabet, alphabet))
+            pinyin.split_syllables.cache_clear()
+            assert pinyin.split_syllables(word) == fast
+
+        same()
+    finally:
+        pinyin.split_syllables.cache_clear()

@@ -57,6 +57,9 @@ def split_syllables(word: str) -> tuple[str, ...] | None:
     if not word.isascii() or not word.isalpha():
         return None
     inventory = syllables()
+    first, last = _edge_letters()
+    if word[0] not in first or word[-1] not in last:  # most English words: no DP needed
+        return None
     best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
     best[0] = ()
     for end in range(1, len(word) + 1):
@@ -67,6 +70,13 @@ def split_syllables(word: str) -> tuple[str, ...] | None:
                 if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
                     best[end] = candidate
     return best[len(word)]
+
+
+@cache
+def _edge_letters() -> tuple[frozenset[str], frozenset[str]]:
+    """The letters pinyin syllables begin with, and those they end with."""
+    inventory = syllables()
+    return frozenset(s[0] for s in inventory), frozenset(s[-1] for s in inventory)
 
 
 def syllables_of(text: str) -> str:

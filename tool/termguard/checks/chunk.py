@@ -73,15 +73,27 @@ class ChunkView:
         full normalisation (non-ASCII) and every line must be checked."""
         if not self.is_ascii:
             return None
-        folded = self.lowered.translate(_FOLD_1TO1)
         found: dict[str, set[int]] = {"approved": set(), "forbidden": set()}
-        for start, kind in self.matcher.rough_target_positions(folded):
+        for start, kind in self.matcher.rough_target_positions(self._term_folded):
             found[kind].add(self.line_at(start))
         # Doubled spaces fold to one space line by line but not here: check those lines fully.
-        irregular = {self.line_at(i) for i in _positions(folded, "  ")}
         for lines in found.values():
-            lines |= irregular
+            lines |= self.doubled_space_lines
         return found
+
+    @cached_property
+    def _term_folded(self) -> str:
+        """An ASCII block as the term scan sees it: lower-case, hyphens and tabs as spaces."""
+        return self.lowered.translate(_FOLD_1TO1)
+
+    @cached_property
+    def doubled_space_lines(self) -> set[int]:
+        """Lines with two whitespace characters in a row (a superset: in an ASCII block a
+        hyphen or a tab next to a space counts too). Searching a text for two spaces is
+        slow (spaces are everywhere), so the term scan and the whitespace check share it."""
+        if self.is_ascii:
+            return {self.line_at(i) for i in _positions(self._term_folded, "  ")}
+        return self.lines_containing({"  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0"})
 
     @cached_property
     def regex_hit_lines(self) -> set[int]:

@@ -188,7 +188,7 @@ class Whitespace(Check):
     default_severity = Severity.NOTE
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
-        return view.lines_containing({"  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0"})
+        return view.doubled_space_lines
 
     def check_segment(self, segment: Segment, context: CheckContext) -> Iterable[Finding]:
         text = segment.target
