@@ -2,7 +2,7 @@
 
     python benchmarks/run.py [--segments 1000000] [--workdir /tmp/termguard-bench] [--repeat 3]
 
-Measures (wall time and peak resident memory of whole processes, median of --repeat runs):
+Measures (wall time and peak resident memory of whole processes):
 
 - termguard check (the issue's command: default ``--jobs auto``, one process per core)
   vs ``LC_ALL=C grep -F -i -o -f RENDERINGS CORPUS`` (same hits);
@@ -11,8 +11,10 @@ Measures (wall time and peak resident memory of whole processes, median of --rep
 - ``--jobs 2`` vs ``--jobs 1``;
 - glossary start-up: load + compile the shipped glossary, in-process.
 
-These machines are noisy, so every figure that matters is a ratio of two runs made
-back to back here; the absolute times are printed for context only.
+These machines are noisy (the same command can take 12 s or 20 s ten minutes apart),
+so every command runs once untimed, then ``--repeat`` rounds run every command back to
+back; each ratio is computed within a round, and the median over rounds is printed.
+The absolute times (medians) are printed for context only.
 """
 
 from __future__ import annotations
@@ -30,22 +32,28 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def timed(command: list[str], repeat: int, stdout: Path | None = None) -> tuple[float, int]:
-    """Median wall seconds and max peak RSS (KiB) of a command, via /usr/bin/time, after
-    one untimed warm-up run (it fills the glossary cache and the page cache)."""
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    times, peaks = [], []
+def timed(command: list[str], stdout: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run of a command, via /usr/bin/time."""
+    start = time.perf_counter()
+    out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=out, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - start
+    if stdout:
+        out.close()
+    if result.returncode not in (0, 1):
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr.decode()[-2000:]}")
+    return seconds, int(result.stderr.decode().strip().splitlines()[-1])
+
+
+def rounds(commands: dict[str, list[str]], repeat: int, outputs: dict[str, Path]) -> dict[str, list[tuple[float, int]]]:
+    """Every command once untimed (caches), then ``repeat`` interleaved timed rounds."""
+    for command in commands.values():
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        out = stdout.open("wb") if stdout else subprocess.DEVNULL
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=out, stderr=subprocess.PIPE, check=False)
-        times.append(time.perf_counter() - start)
-        if stdout:
-            out.close()
-        if result.returncode not in (0, 1):
-            sys.exit(f"failed: {' '.join(command)}\n{result.stderr.decode()[-2000:]}")
-        peaks.append(int(result.stderr.decode().strip().splitlines()[-1]))
-    return statistics.median(times), max(peaks)
+        for name, command in commands.items():
+            results[name].append(timed(command, outputs.get(name)))
+    return results
 
 
 def generate(workdir: Path, segments: int, entries: int) -> Path:
@@ -94,31 +102,6 @@ def main() -> None:
     base = generate(args.workdir, args.segments, 10_000)
     corpus = base / "corpus.txt"
     gloss = glossary_file(base)
-    rows: list[tuple[str, str, str]] = []
-
-    grep_time, grep_mem = timed(["sh", "-c", f"LC_ALL=C grep -F -i -o -f {base / 'renderings.txt'} {corpus}"],
-                                args.repeat, base / "grep.out")  # fmt: skip
-    tg_time, tg_mem = timed(termguard(corpus, gloss), args.repeat, base / "termguard.json")
-    grep_hits = sum(1 for _ in (base / "grep.out").open())
-    report = json.loads((base / "termguard.json").read_text("utf-8"))
-    tg_hits = sum(1 for f in report["findings"] if f["rule"] == "forbidden-rendering")
-    rows.append(("check vs grep -F -i -o (target <= 2.0)", f"{tg_time / grep_time:.2f}x",
-                 f"termguard {tg_time:.1f}s / grep {grep_time:.1f}s; forbidden-rendering hits {tg_hits}, grep hits {grep_hits}"))  # fmt: skip
-
-    jobs1_time, jobs1_mem = timed(termguard(corpus, gloss, jobs=1), args.repeat)
-    jobs2_time, jobs2_mem = timed(termguard(corpus, gloss, jobs=2), args.repeat)
-    rows.append(("--jobs 1 / --jobs 2 (target >= 1.7)", f"{jobs1_time / jobs2_time:.2f}x",
-                 f"{jobs1_time:.1f}s / {jobs2_time:.1f}s on {os.cpu_count()} cores"))  # fmt: skip
-    rows.append(("peak memory, 1 job (target < 500 MB)", f"{jobs1_mem / 1024:.0f} MB",
-                 f"default (auto) run: {tg_mem / 1024:.0f} MB (parent)"))  # fmt: skip
-
-    small = generate(args.workdir, 1, 100)
-    large = generate(args.workdir, 1, 50_000)
-    small_time, _ = timed(termguard(corpus, glossary_file(small)), args.repeat)
-    large_time, _ = timed(termguard(corpus, glossary_file(large)), args.repeat)
-    rows.append(("glossary 100 -> 50,000 entries (target <= 1.3)", f"{large_time / small_time:.2f}x",
-                 f"{small_time:.1f}s -> {large_time:.1f}s"))  # fmt: skip
-
     half = base / "half.txt"
     if not half.exists():
         with corpus.open("rb") as source, half.open("wb") as out:
@@ -126,13 +109,42 @@ def main() -> None:
                 if number >= args.segments // 2:
                     break
                 out.write(line)
-    half_time, _ = timed(termguard(half, gloss), args.repeat)
-    rows.append(("corpus x2 (target <= 2.1)", f"{tg_time / half_time:.2f}x", f"{half_time:.1f}s -> {tg_time:.1f}s"))
+    small, large = generate(args.workdir, 1, 100), generate(args.workdir, 1, 50_000)
+    commands = {
+        "grep": ["sh", "-c", f"LC_ALL=C grep -F -i -o -f {base / 'renderings.txt'} {corpus}"],
+        "check": termguard(corpus, gloss),
+        "jobs1": termguard(corpus, gloss, jobs=1),
+        "jobs2": termguard(corpus, gloss, jobs=2),
+        "glossary100": termguard(corpus, glossary_file(small)),
+        "glossary50k": termguard(corpus, glossary_file(large)),
+        "half": termguard(half, gloss),
+    }
+    runs = rounds(commands, args.repeat, {"grep": base / "grep.out", "check": base / "termguard.json"})
+    seconds = {name: statistics.median(t for t, _ in found) for name, found in runs.items()}
+    peak = {name: max(m for _, m in found) for name, found in runs.items()}
 
-    rows.append(("shipped glossary start-up, warm cache (target < 200 ms)", f"{startup_seconds(args.repeat) * 1000:.0f} ms", ""))
+    def ratio(numerator: str, denominator: str) -> str:
+        per_round = [a[0] / b[0] for a, b in zip(runs[numerator], runs[denominator])]
+        return f"{statistics.median(per_round):.2f}x"
 
+    grep_hits = sum(1 for _ in (base / "grep.out").open())
+    report = json.loads((base / "termguard.json").read_text("utf-8"))
+    tg_hits = sum(1 for f in report["findings"] if f["rule"] == "forbidden-rendering")
+    rows: list[tuple[str, str, str]] = [
+        ("check vs grep -F -i -o (target <= 2.0)", ratio("check", "grep"),
+         f"termguard {seconds['check']:.1f}s / grep {seconds['grep']:.1f}s; "
+         f"forbidden-rendering hits {tg_hits}, grep hits {grep_hits}"),
+        ("--jobs 1 / --jobs 2 (target >= 1.7)", ratio("jobs1", "jobs2"),
+         f"{seconds['jobs1']:.1f}s / {seconds['jobs2']:.1f}s on {os.cpu_count()} cores"),
+        ("peak memory, 1 job (target < 500 MB)", f"{peak['jobs1'] / 1024:.0f} MB",
+         f"default (auto) run: {peak['check'] / 1024:.0f} MB (parent)"),
+        ("glossary 100 -> 50,000 entries (target <= 1.3)", ratio("glossary50k", "glossary100"),
+         f"{seconds['glossary100']:.1f}s -> {seconds['glossary50k']:.1f}s"),
+        ("corpus x2 (target <= 2.1)", ratio("check", "half"), f"{seconds['half']:.1f}s -> {seconds['check']:.1f}s"),
+        ("shipped glossary start-up, warm cache (target < 200 ms)", f"{startup_seconds(args.repeat) * 1000:.0f} ms", ""),
+    ]  # fmt: skip
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'result':>9}  detail")
+    print(f"{'measure':<{width}}  {'result':>9}  detail  (median of {args.repeat} interleaved rounds)")
     for name, result, detail in rows:
         print(f"{name:<{width}}  {result:>9}  {detail}")
 

@@ -34,10 +34,10 @@ def find(segments: Iterable[Segment], context: CheckContext) -> Iterator[Hit]:
     spans: dict[tuple[str, ...], list[tuple[Segment, int, int]]] = defaultdict(list)
     for segment in segments:
         for run in _content_runs(segment):
+            folded = [m.group().casefold() for m in run]
             for size in range(2, min(MAX_WORDS, len(run)) + 1):
                 for i in range(len(run) - size + 1):
-                    words = tuple(m.group().casefold() for m in run[i : i + size])
-                    spans[words].append((segment, run[i].start(), run[i + size - 1].end()))
+                    spans[tuple(folded[i : i + size])].append((segment, run[i].start(), run[i + size - 1].end()))
     frequency = Counter({words: len(found) for words, found in spans.items() if len(found) >= MIN_FREQUENCY})
     for words, value in c_values(frequency).items():
         if value <= 0:
