@@ -63,3 +63,53 @@ def test_streamed_tricky_text_gives_the_whole_file_findings(tmp_path, glossary, 
     key = [(f.rule, f.line, f.column, f.message) for f in whole]
     assert [(f.rule, f.line, f.column, f.message) for f in streamed] == key
     assert {"repeated-word", "duplicate-segment", "pinyin", "unbalanced-brackets", "whitespace"} <= {f.rule for f in whole}
+
+
+def _ascii_renderings(glossary, limit=400):
+    forms = [r for e in glossary for r in (*e.approved, *e.forbidden) if r.isascii()]
+    return sorted(set(forms))[:limit]
+
+
+def test_block_term_hits_are_each_lines_own_hits(glossary):
+    """The chunk's one scan gives every regular line exactly what find() gives it alone:
+    renderings at line starts and ends, after CRLF, inside hyphenated words, in capitals,
+    with tabs, touching punctuation."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    matcher = CheckContext(glossary).matcher
+    renderings = _ascii_renderings(glossary)
+    pieces = st.one_of(st.sampled_from(renderings), st.sampled_from(["the", "Xi", "party", "-", "a-", "(", "."]),
+                       st.sampled_from(renderings).map(str.upper))  # fmt: skip
+    joints = st.sampled_from([" ", "-", "\t", ", ", "", "\r"])
+    line = st.lists(st.tuples(pieces, joints), min_size=1, max_size=6).map(lambda p: "".join(a + b for a, b in p))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=8), st.booleans())
+    def same(lines, crlf):
+        text = ("\r\n" if crlf else "\n").join(lines) + "\n"
+        view = ChunkView(text, matcher)
+        by_line = view.line_term_hits
+        for number, raw in enumerate(view.lines):
+            if number in view.irregular_lines:
+                continue
+            assert by_line.get(number, []) == matcher.find(raw.rstrip("\r")), (number, raw)
+
+    same()
+
+
+def test_streamed_findings_reuse_the_block_scan(tmp_path, glossary, monkeypatch):
+    """Regular lines are not matched again one by one."""
+    from termguard.matching.automaton import TermMatcher
+
+    text = "Officials curbed the Wenshan Huihai.\nThe Street office met.\nNothing here.\n" * 20
+    path = tmp_path / "t.txt"
+    path.write_text(text, "utf-8")
+    checks = stream_checks(select())
+    whole = check_document(read_document(str(path)).segments, CheckContext(glossary), checks)
+    calls = []
+    original = TermMatcher.find
+    monkeypatch.setattr(TermMatcher, "find", lambda self, t: calls.append(t) or original(self, t))
+    streamed = check_stream(str(path), CheckContext(glossary), checks, chunk_bytes=500).findings
+    assert [(f.rule, f.line, f.column) for f in streamed] == [(f.rule, f.line, f.column) for f in whole]
+    assert any(f.rule == "forbidden-rendering" for f in streamed) and calls == []

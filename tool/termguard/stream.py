@@ -124,6 +124,12 @@ def check_chunk(
     view = ChunkView(_decode(chunk), context.matcher)
     wanted = [check.chunk_lines(view, context) for check in checks]
     segments = sparse_segments(chunk, view, wanted, index)
+    by_line = view.scanned_term_hits()
+    if by_line is not None:  # the block's term scan already found every regular line's hits
+        irregular = view.irregular_lines
+        for line, segment in segments.items():
+            if line not in irregular:
+                context.remember_target_hits(segment, by_line.get(line, []))
     findings: list[Finding] = []
     for check, lines in zip(checks, wanted):
         chosen = segments.values() if lines is None else [segments[i] for i in sorted(lines) if i in segments]

@@ -12,11 +12,12 @@ lower-case, one split into words shared by every check), never line by line.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate, compress
 from operator import eq
 
-from termguard.matching import TermMatcher
+from termguard.matching import TermHit, TermMatcher
 
 _FOLD_1TO1 = str.maketrans({"-": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
 _WORD_FOLD = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u201c\u201d\t\r\f\v'})
@@ -74,12 +75,38 @@ class ChunkView:
         if not self.is_ascii:
             return None
         found: dict[str, set[int]] = {"approved": set(), "forbidden": set()}
-        for start, kind in self.matcher.rough_target_positions(self._term_folded):
-            found[kind].add(self.line_at(start))
+        for line, hits in self.line_term_hits.items():
+            for hit in hits:
+                found[hit.kind].add(line)
         # Doubled spaces fold to one space line by line but not here: check those lines fully.
         for lines in found.values():
             lines |= self.doubled_space_lines
         return found
+
+    @cached_property
+    def line_term_hits(self) -> dict[int, list[TermHit]]:
+        """An ASCII block's literal glossary hits, by line, as :meth:`TermMatcher.find`
+        gives them for the line alone (offsets in the line, sorted) — except on the
+        :attr:`irregular_lines`, which must be matched line by line."""
+        by_line: dict[int, list[TermHit]] = {}
+        starts, text = self.starts, self.text
+        for hit in self.matcher.find_literal_folded(text, self._term_folded):
+            line = self.line_at(hit.start)
+            shift = starts[line]
+            by_line.setdefault(line, []).append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+        for hits in by_line.values():
+            hits.sort(key=_hit_order)
+        return by_line
+
+    def scanned_term_hits(self) -> dict[int, list[TermHit]] | None:
+        """:attr:`line_term_hits` if a check made the block scan, else None."""
+        return self.__dict__.get("line_term_hits")
+
+    @cached_property
+    def irregular_lines(self) -> set[int]:
+        """Lines whose glossary hits :attr:`line_term_hits` cannot give: doubled spaces
+        (normalised line by line only) and regular-expression renderings."""
+        return self.doubled_space_lines | self.regex_hit_lines
 
     @cached_property
     def _term_folded(self) -> str:
@@ -149,6 +176,10 @@ class ChunkView:
         if self.is_ascii:  # a non-ASCII needle cannot occur, but finding that out scans the block
             needles = {needle for needle in needles if needle.isascii()}
         return _lines_holding(self.text, self.starts, needles)
+
+
+def _hit_order(hit: TermHit) -> tuple[int, int]:
+    return hit.start, -hit.end  # as TermMatcher.find sorts
 
 
 def _line_starts(lines: list[str]) -> list[int]:

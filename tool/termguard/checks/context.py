@@ -28,6 +28,10 @@ class CheckContext:
             self._target_hits[key] = self.matcher.find(segment.target)
         return self._target_hits[key]
 
+    def remember_target_hits(self, segment: Segment, hits: list[TermHit]) -> None:
+        """Hits of ``segment`` found elsewhere (a scan of the block it came from)."""
+        self._target_hits[id(segment)] = hits
+
     def source_hits(self, segment: Segment) -> list[TermHit]:
         key = id(segment)
         if key not in self._source_hits:

@@ -16,7 +16,7 @@ from typing import Literal
 import ahocorasick_rs
 
 from termguard.matching.anchors import RegexRenderings
-from termguard.matching.keys import FORBIDDEN_FLAG, KeyTable, decode_target, source_table, target_index
+from termguard.matching.keys import KeyTable, decode_target, source_table, target_index
 from termguard.matching.keys import inflections as inflections
 from termguard.matching.keys import rendering_variants as rendering_variants
 from termguard.matching.normalize import is_word_char, normalize, normalize_term
@@ -99,6 +99,10 @@ class _Automaton:
         if self.automaton is None or not text:
             return []
         folded, index = normalize(text)
+        return self.find_folded(text, folded, index, entries)
+
+    def find_folded(self, text: str, folded: str, index: list[int] | None, entries: Sequence[Entry]) -> list[TermHit]:
+        """Hits in ``text``, given its normalised form and offset map (unsorted)."""
         table, hits = self.table, []
         for key_id, start, end in self.key_matches(folded):
             if self.bounded and not _at_boundaries(folded, start, end):
@@ -150,15 +154,13 @@ class TermMatcher:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
-    def rough_target_positions(self, folded: str) -> Iterator[tuple[int, HitKind]]:
-        """Start offsets and kinds of every literal key in already-folded ASCII text,
-        without boundary or case checks: a cheap superset of :meth:`find`'s literal hits
-        for scanning large blocks."""
-        table = self._target.table
-        starts, codes = table.owner_start, table.owner_code
-        for key_id, start, _end in self._target.key_matches(folded):
-            for owner in range(starts[key_id], starts[key_id + 1]):
-                yield start, "forbidden" if codes[owner] & FORBIDDEN_FLAG else "approved"
+    def find_literal_folded(self, text: str, folded: str) -> list[TermHit]:
+        """The literal (non-regex) hits of :meth:`find` in a text whose normalised form
+        ``folded`` lines up with it character for character; unsorted.
+
+        Lets a block of many lines be scanned at once (see ``checks.chunk``): a key never
+        spans a newline, so each line's hits are those :meth:`find` gives for the line."""
+        return self._target.find_folded(text, folded, None, self.entries)
 
     def regex_positions(self, text: str) -> Iterator[int]:
         """Start offsets of every regular-expression rendering's match."""
