@@ -113,3 +113,24 @@ def test_streamed_findings_reuse_the_block_scan(tmp_path, glossary, monkeypatch)
     streamed = check_stream(str(path), CheckContext(glossary), checks, chunk_bytes=500).findings
     assert [(f.rule, f.line, f.column) for f in streamed] == [(f.rule, f.line, f.column) for f in whole]
     assert any(f.rule == "forbidden-rendering" for f in streamed) and calls == []
+
+
+def test_spacing_keys_of_an_ascii_block_equal_the_duplicate_checks_comparison(glossary):
+    """Blank lines and duplicate candidates come from per-line keys; in an ASCII block a
+    key must be " ".join(line.split()) however the line is spaced (tabs, doubled spaces,
+    form feeds, \\x1c-\\x1f, a CR inside or at the end, hyphens)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    matcher = CheckContext(glossary).matcher
+    line = st.text(alphabet=st.sampled_from(list("ab-.  \t\x0c\x1c\x1f\r\x0b")), max_size=12)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=10))
+    def same(lines):
+        view = ChunkView("\n".join(lines) + "\n", matcher)
+        assert view.is_ascii
+        assert view.spacing_keys == [" ".join(raw.split()) for raw in view.lines]
+        assert view.non_blank_lines == [i for i, raw in enumerate(view.lines) if raw.split()]
+
+    same()

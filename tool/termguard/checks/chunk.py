@@ -19,12 +19,30 @@ from operator import eq
 
 from termguard.matching import TermHit, TermMatcher
 
-_FOLD_1TO1 = str.maketrans({"-": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+_FOLD_TO_SPACE = "-\t\r\f\v"
+"""Folded to a space by the term scan of an ASCII block, as ``normalize`` does per line."""
 _WORD_FOLD = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u201c\u201d\t\r\f\v'})
 """Punctuation to spaces; apostrophes stay inside words ("Xi'an", "don't")."""
 _LINE_MARK = "\x00"
 _NOT_NEWLINE_SPACE = str.maketrans(dict.fromkeys(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"))
 """Every character ``str.split()`` treats as whitespace (all below U+3001), except newline."""
+_ASCII_SPACE_BUT_SPACE_AND_NEWLINE = [c for c in map(chr, range(128)) if c.isspace() and c not in " \n\r"]
+
+
+class _AsciiTable:
+    """A str.translate table mapping characters to characters, applied to ASCII text as
+    bytes.translate applies it: a C loop over a 256-byte table (str.translate's general
+    path takes about twice as long)."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        ascii_items = {key: value for key, value in table.items() if key < 128}
+        self.table = bytes.maketrans(bytes(ascii_items), "".join(ascii_items.values()).encode("ascii"))
+
+    def __call__(self, text: str) -> str:
+        return text.encode("ascii").translate(self.table).decode("ascii")
+
+
+_ASCII_WORD_FOLD = _AsciiTable(_WORD_FOLD)
 
 
 def word_tokens(text: str) -> list[str]:
@@ -58,15 +76,34 @@ class ChunkView:
         return self.text.isascii()
 
     @cached_property
-    def squeezed_lines(self) -> list[str]:
-        """Each line with all whitespace removed ("" for a blank line)."""
-        return self.text.translate(_NOT_NEWLINE_SPACE).split("\n")
+    def spacing_keys(self) -> list[str]:
+        """Each line in a form equal for two lines whenever their words are equal
+        (``" ".join(line.split())``, the duplicate check's comparison; "" for a blank
+        line). Exact in an ASCII block; other blocks have all whitespace removed.
+
+        In an ASCII block most lines hold single spaces only, and for those the form is
+        ``line.strip()``; the rest are joined word by word. (Deleting every space of the
+        block instead costs ~10x more.)"""
+        if not self.is_ascii:
+            return self.text.translate(_NOT_NEWLINE_SPACE).split("\n")
+        keys = [line.strip() for line in self.lines]
+        for line in self._odd_spacing_lines:
+            keys[line] = " ".join(self.lines[line].split())
+        return keys
+
+    @cached_property
+    def _odd_spacing_lines(self) -> set[int]:
+        """ASCII lines with whitespace inside other than single spaces (a superset)."""
+        odd = self.doubled_space_lines | self.lines_containing(set(_ASCII_SPACE_BUT_SPACE_AND_NEWLINE))
+        if "\r" in self.text:  # CR in a line, not only at its end (CRLF)
+            odd |= {i for i in self.lines_containing({"\r"}) if "\r" in self.lines[i].rstrip()}
+        return odd
 
     @cached_property
     def non_blank_lines(self) -> list[int]:
         """Indexes of the lines with something other than whitespace, in order."""
-        squeezed = self.squeezed_lines
-        return list(compress(range(len(squeezed)), squeezed))
+        keys = self.spacing_keys
+        return list(compress(range(len(keys)), keys))
 
     @cached_property
     def literal_hit_lines(self) -> dict[str, set[int]] | None:
@@ -111,7 +148,10 @@ class ChunkView:
     @cached_property
     def _term_folded(self) -> str:
         """An ASCII block as the term scan sees it: lower-case, hyphens and tabs as spaces."""
-        return self.lowered.translate(_FOLD_1TO1)
+        folded = self.lowered
+        for char in _FOLD_TO_SPACE:  # each absent character costs one fast scan
+            folded = folded.replace(char, " ")
+        return folded
 
     @cached_property
     def doubled_space_lines(self) -> set[int]:
@@ -134,7 +174,7 @@ class ChunkView:
 
     @cached_property
     def _folded_words(self) -> str:
-        return self.lowered.translate(_WORD_FOLD)
+        return _ASCII_WORD_FOLD(self.lowered) if self.is_ascii else self.lowered.translate(_WORD_FOLD)
 
     @cached_property
     def _marked_words(self) -> list[str]:

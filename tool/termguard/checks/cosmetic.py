@@ -40,9 +40,8 @@ class DuplicateSegment(Check):
     default_severity = Severity.WARNING
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
-        # Whitespace removed: equal after normalising implies equal here (a superset).
-        squeezed, kept = view.squeezed_lines, view.non_blank_lines
-        texts = [squeezed[i] for i in kept]
+        keys, kept = view.spacing_keys, view.non_blank_lines
+        texts = [keys[i] for i in kept]
         pairs = compress(range(len(texts) - 1), map(eq, texts, texts[1:]))
         return {line for index in pairs for line in (kept[index], kept[index + 1])}
 
