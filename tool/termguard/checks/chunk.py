@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import eq
 
 from termguard.matching import TermHit, TermMatcher
@@ -193,9 +193,11 @@ class ChunkView:
         """Lines where two adjacent :func:`word_tokens` tokens are equal (a superset of
         repeated words)."""
         tokens = self._marked_words
+        same = bytes(map(eq, tokens, islice(tokens, 1, None)))  # 1 where a token repeats
         lines: set[int] = set()
         line = previous = 0
-        for index in compress(range(len(tokens) - 1), map(eq, tokens, tokens[1:])):
+        index = -1
+        while (index := same.find(1, index + 1)) >= 0:
             if tokens[index] == _LINE_MARK:
                 continue
             line += tokens[previous:index].count(_LINE_MARK)
