@@ -55,6 +55,21 @@ def test_an_automaton_becomes_a_dfa_after_scanning_enough_text(monkeypatch):
     assert [h.start for h in matcher.find("grass roots " * 3)] == [0, 12, 24]
 
 
+def test_a_matcher_told_of_a_long_scan_is_built_as_a_dfa_at_once(monkeypatch):
+    built = []
+    real_build = automaton._build
+    monkeypatch.setattr(automaton, "_build", lambda p, kind: built.append(kind) or real_build(p, kind))
+    entries = [Entry("e", ("文山会海",), ("grass-roots",), references=("t",))]
+    plain = TermMatcher(entries)
+    assert built == []  # nothing is built before the first search
+    assert [h.start for h in plain.find("grass roots")] == [0]
+    assert built == [automaton.ahocorasick_rs.Implementation.ContiguousNFA]
+    told = TermMatcher(entries)
+    told.expect_text(told._target.dfa_after + 1)
+    assert [h.start for h in told.find("grass roots")] == [0]
+    assert built[1:] == [automaton.ahocorasick_rs.Implementation.DFA] and told._target.is_dfa
+
+
 def test_the_table_holds_every_variant_of_every_rendering():
     entries = load_glossary().entries
     table, _anchors = keys.target_index(entries)

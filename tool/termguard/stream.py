@@ -233,10 +233,12 @@ def _decode(chunk: Chunk) -> str:
 _worker: tuple[CheckContext, list[Check]] | None = None
 
 
-def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]]) -> None:
+def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]], expected_chars: int) -> None:
     global _worker
     glossary, checks = make()
-    _worker = (CheckContext(glossary), checks)
+    context = CheckContext(glossary)
+    context.matcher.expect_text(expected_chars)
+    _worker = (context, checks)
 
 
 def _work(chunk: Chunk, index: int, prepare: Prepare | None) -> ChunkResult:
@@ -270,11 +272,13 @@ def check_stream(
         if progress:
             progress(size)
 
+    size = os.path.getsize(path)
     if jobs <= 1 or make is None:
+        context.matcher.expect_text(size)
         for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
             absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(make,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(make, size // jobs)) as pool:
             pending: list[tuple[Future, int]] = []
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
                 pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))

@@ -67,11 +67,17 @@ class _Automaton:
         self.scanned = 0
         self.dfa_after = DFA_SCAN_FACTOR * sum(map(len, table.prefixes))
         self.is_dfa = False
-        self.automaton = _build(table.prefixes, ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+        self.automaton: ahocorasick_rs.AhoCorasick | None = None
+        """Built on first use: a DFA straight away when much text is expected (see expect)."""
+
+    def expect(self, chars: int) -> None:
+        """Count ``chars`` of text about to be scanned (a large file): an automaton not
+        built yet is then built as a DFA at once, never as an NFA first."""
+        self.scanned += chars
 
     def key_matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         """(key id, start, end) of every key in already-normalised text, overlaps included."""
-        if self.automaton is None or not folded:
+        if not self.table.keys or not folded:
             return
         self._upgrade(len(folded))
         table, key_ids, size = self.table, self.key_ids, len(folded)
@@ -89,14 +95,17 @@ class _Automaton:
                     yield key_id, start, stop
 
     def _upgrade(self, size: int) -> None:
-        """Rebuild as a DFA once enough text has been scanned to pay for it."""
+        """Build the automaton on first use; rebuild it as a DFA once enough text has been
+        scanned to pay for it."""
         self.scanned += size
         if not self.is_dfa and self.scanned > self.dfa_after:
             self.automaton = _build(self.table.prefixes, ahocorasick_rs.Implementation.DFA)
             self.is_dfa = True
+        elif self.automaton is None:
+            self.automaton = _build(self.table.prefixes, ahocorasick_rs.Implementation.ContiguousNFA)
 
     def find(self, text: str, entries: Sequence[Entry]) -> list[TermHit]:
-        if self.automaton is None or not text:
+        if not self.table.keys or not text:
             return []
         folded, index = normalize(text)
         return self.find_folded(text, folded, index, entries)
@@ -139,6 +148,11 @@ class TermMatcher:
         self._target = _Automaton(table, decode_target, bounded=True)
         items = [(entry, pattern) for entry in self.entries for pattern in entry.forbidden_regex]
         self._regexes = RegexRenderings(items, anchors)
+
+    def expect_text(self, chars: int) -> None:
+        """Say that about ``chars`` characters of English text will be searched (a
+        streamed file), so the automaton is built for a long scan from the start."""
+        self._target.expect(chars)
 
     @cached_property
     def _source(self) -> _Automaton:
