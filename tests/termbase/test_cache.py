@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from unittest import mock
+
 import pytest
 
 from termguard.termbase import load
@@ -111,10 +114,11 @@ def test_entries_pickle_as_their_field_values():
 
     entry = Entry("e", ("文山会海",), ("excessive documents",), ("cultural mountain",), severity=Severity.WARNING,
                   path="g.toml", source_variants=("文山會海",))  # fmt: skip
-    rebuild, values = entry.__reduce__()
-    assert rebuild is Entry and values == tuple(getattr(entry, f.name) for f in fields(Entry))
+    rebuild, (values,) = entry.__reduce__()
+    assert values == entry.values() == tuple(getattr(entry, f.name) for f in fields(Entry))
+    assert rebuild(values) == entry and Entry(*values) == entry
     copy = pickle.loads(pickle.dumps(entry))
-    assert copy == entry and copy.source_variants == ("文山會海",)
+    assert copy == entry and copy.source_variants == ("文山會海",) and hash(copy) == hash(entry)
 
 
 def test_entries_share_equal_field_values_so_the_cache_stores_each_once(cache_home, tmp_path):
@@ -125,3 +129,22 @@ def test_entries_share_equal_field_values_so_the_cache_stores_each_once(cache_ho
     assert first.approved is second.approved and first.source is not second.source
     cached_first, cached_second = _load(path).entries
     assert cached_first == first and cached_first.references is cached_second.references
+
+
+def test_reading_the_cache_pauses_the_garbage_collector_and_restores_it(cache_home, tmp_path):
+    import gc
+
+    path = tmp_path / "g.toml"
+    path.write_text(GLOSSARY, "utf-8")
+    _load(path)  # writes the cache
+    seen = []
+    real_load = pickle.load
+    with mock.patch("termguard.termbase.cache.pickle.load", lambda h: seen.append(gc.isenabled()) or real_load(h)):
+        assert _load(path).entries
+        gc.disable()
+        try:
+            assert _load(path).entries
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    assert seen == [False, False] and gc.isenabled()

@@ -14,6 +14,7 @@ and, when the reporter asks, already rendered (``prepare``).
 
 from __future__ import annotations
 
+import gc
 import os
 from bisect import bisect_left
 from collections import Counter
@@ -239,6 +240,7 @@ def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]], expected_char
     context = CheckContext(glossary)
     context.matcher.expect_text(expected_chars)
     _worker = (context, checks)
+    gc.freeze()  # the glossary and matcher live as long as the worker: never scan them again
 
 
 def _work(chunk: Chunk, index: int, prepare: Prepare | None) -> ChunkResult:

@@ -69,7 +69,7 @@ def shared_values(entries: list[Entry]) -> list[Entry]:
     """The entries with equal field values as one object (the same references, tags,
     path...), so the cache pickles each value once and loads faster."""
     memo: dict[tuple[type, object], Any] = {}
-    return [Entry(*(memo.setdefault((type(v), v), v) for v in entry.__reduce__()[1])) for entry in entries]
+    return [Entry(*(memo.setdefault((type(v), v), v) for v in entry.values())) for entry in entries]
 
 
 def _expand(path: Path) -> list[Path]:
