@@ -12,7 +12,6 @@ lower-case, one split into words shared by every check), never line by line.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import eq
@@ -130,7 +129,8 @@ class ChunkView:
         for hit in self.matcher.find_literal_folded(text, self._term_folded):
             line = self.line_at(hit.start)
             shift = starts[line]
-            by_line.setdefault(line, []).append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+            moved = TermHit(hit.entry, hit.kind, hit.start - shift, hit.end - shift, hit.rendering, hit.form)
+            by_line.setdefault(line, []).append(moved)
         for hits in by_line.values():
             hits.sort(key=_hit_order)
         return by_line
@@ -225,7 +225,8 @@ def _hit_order(hit: TermHit) -> tuple[int, int]:
 
 
 def _line_starts(lines: list[str]) -> list[int]:
-    return [0, *accumulate(len(line) + 1 for line in lines)][:-1]
+    # Each line's length plus its newline, summed in C.
+    return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
 
 def _lines_holding(text: str, starts: list[int], needles: set[str]) -> set[int]:
