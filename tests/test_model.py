@@ -47,3 +47,13 @@ def test_the_occurrence_changes_the_fingerprint_and_line_numbers_do_not():
 
 def _fields(finding: Finding) -> dict[str, object]:
     return {name: getattr(finding, name) for name in Finding.__dataclass_fields__}
+
+
+def test_input_errors_cross_process_boundaries_intact():
+    from termguard.errors import GlossaryError, InputError
+
+    for error in (InputError("a.txt", "not valid UTF-8", 7), InputError("b.po", "empty file"),
+                  GlossaryError("g.toml", "no approved rendering", "wenshan", 12)):  # fmt: skip
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error)
+        assert (copy.path, copy.line, copy.detail) == (error.path, error.line, error.detail)

@@ -125,3 +125,40 @@ def test_a_rule_reported_per_segment_and_per_document_is_numbered_as_a_whole(big
     streamed = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=700).findings
     assert [_key(f) for f in streamed] == [_key(f) for f in whole]
     assert max(f.occurrence for f in streamed) >= 2
+
+
+def test_bad_bytes_found_by_a_worker_process_name_their_line(tmp_path, glossary):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"fine line\n" * 500 + b"caf\xe9\n" + b"more\n" * 10)
+    with pytest.raises(InputError, match=r"bad.txt:501: not valid UTF-8"):
+        check_stream(str(path), CheckContext(glossary), stream_checks(select()), jobs=2,
+                     make=functools.partial(_make_default), chunk_bytes=256)  # fmt: skip
+
+
+def test_a_large_broken_file_checked_in_parallel_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    from termguard import stream
+    from termguard.cli import main
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"The Wenshan Huihai was cut.\n" * 400 + b"\x00binary\n" + b"fine\n" * 50)
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
+    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 1000, None))
+    output = tmp_path / "report.json"
+    assert main(["check", str(path), "--jobs", "2", "--format", "json", "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"termguard: error: {path}:401: binary file, not text"]
+    assert not output.exists()
+
+
+def _die():
+    import os
+
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_a_one_line_error(big_text, glossary):
+    from termguard.errors import TermguardError
+
+    with pytest.raises(TermguardError, match=r"big.txt: a worker process stopped unexpectedly .*--jobs 1"):
+        check_stream(str(big_text), CheckContext(glossary), stream_checks(select()), jobs=2, make=_die,
+                     chunk_bytes=2000)  # fmt: skip

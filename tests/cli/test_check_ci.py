@@ -140,3 +140,15 @@ def test_a_broken_baseline_is_an_input_error(tmp_path, capsys):
     code, out, err = run(capsys, doc, "--baseline", broken)
     assert code == 2 and out == ""
     assert err.startswith(f"termguard: error: {broken}:1: invalid JSON")
+
+
+def test_a_worker_process_that_dies_is_a_one_line_error(tmp_path, capsys, monkeypatch):
+    import os
+
+    from termguard import runner
+
+    paths = [write(tmp_path, f"doc{i}.txt", ERROR_TEXT) for i in range(3)]
+    monkeypatch.setattr(runner, "_start_worker", lambda job, glossary: os._exit(3))
+    code, out, err = run(capsys, *paths, "--jobs", "2")
+    assert code == 2 and out == ""
+    assert err.strip() == "termguard: error: a worker process stopped unexpectedly (out of memory?); try --jobs 1"

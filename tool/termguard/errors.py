@@ -17,6 +17,10 @@ class InputError(TermguardError):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Raised in a worker process, it must cross back to the parent intact.
+        return InputError, (self.path, self.detail, self.line)
+
 
 class GlossaryError(InputError):
     """A glossary file that cannot be loaded: names the file and the entry."""
@@ -25,6 +29,10 @@ class GlossaryError(InputError):
         self, path: str, message: str, entry: str | None = None, line: int | None = None
     ) -> None:
         self.entry = entry
+        self.message = message
         if entry:
             message = f"entry {entry!r}: {message}"
         super().__init__(path, message, line)
+
+    def __reduce__(self) -> tuple[type[GlossaryError], tuple[str, str, str | None, int | None]]:  # type: ignore[override]
+        return GlossaryError, (self.path, self.message, self.entry, self.line)

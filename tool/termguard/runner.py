@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from termguard.checks import Check, CheckContext
@@ -56,8 +57,11 @@ def check_files(paths: Sequence[str], job: Job, glossary: Glossary, jobs: int = 
         context = CheckContext(glossary)
         return [check_file(path, job, context) for path in paths]
     workers = min(jobs, len(paths))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, glossary)) as pool:
-        outcomes = list(pool.map(_check_in_worker, paths))
+    try:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, glossary)) as pool:
+            outcomes = list(pool.map(_check_in_worker, paths))
+    except BrokenProcessPool:
+        raise TermguardError("a worker process stopped unexpectedly (out of memory?); try --jobs 1") from None
     for outcome in outcomes:
         if isinstance(outcome, str):
             raise TermguardError(outcome)

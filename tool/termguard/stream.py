@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from hashlib import blake2b
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
 from termguard.engine import finalize, occurrence_key
-from termguard.errors import InputError
+from termguard.errors import InputError, TermguardError
 from termguard.formats import decode_bytes
 from termguard.model import Finding, Origin, Segment
 from termguard.termbase import Glossary
@@ -280,15 +281,19 @@ def check_stream(
         for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
             absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(make, size // jobs)) as pool:
-            pending: list[tuple[Future, int]] = []
-            for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))
-                while len(pending) > 2 * jobs:
-                    future, size = pending.pop(0)
-                    absorb(future.result(), size)
-            for future, size in pending:
-                absorb(future.result(), size)
+        try:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make, size // jobs)) as pool:
+                pending: list[tuple[Future, int]] = []
+                for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
+                    pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))
+                    while len(pending) > 2 * jobs:
+                        future, chunk_size = pending.pop(0)
+                        absorb(future.result(), chunk_size)
+                for future, chunk_size in pending:
+                    absorb(future.result(), chunk_size)
+        except BrokenProcessPool:
+            raise TermguardError(f"{path}: a worker process stopped unexpectedly (out of memory?); "
+                                 "try --jobs 1") from None  # fmt: skip
     findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
