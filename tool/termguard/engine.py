@@ -61,12 +61,10 @@ def _suppressed(finding: Finding) -> bool:
     return bool(rules) and ("all" in rules or finding.rule in rules)
 
 
-def number_occurrences(findings: list[Finding], seen: Counter[tuple[str, ...]] | None = None) -> list[Finding]:
+def number_occurrences(findings: list[Finding]) -> list[Finding]:
     """Tell identical findings apart (in one segment, or in segments with the same text),
-    so that fingerprints, which leave out line numbers, stay unique within a file.
-
-    ``seen`` counts the identical findings before these (it is updated)."""
-    seen = Counter() if seen is None else seen
+    so that fingerprints, which leave out line numbers, stay unique within a file."""
+    seen: Counter[tuple[str, ...]] = Counter()
     numbered = []
     for finding in findings:
         key = occurrence_key(finding)
@@ -78,8 +76,5 @@ def number_occurrences(findings: list[Finding], seen: Counter[tuple[str, ...]] |
 
 
 def occurrence_key(finding: Finding) -> tuple[str, ...]:
-    """What identical findings share: file, segment text (whitespace normalised) and
-    source, rule, entry and matched text."""
-    segment = finding.segment
-    return (segment.origin.path, " ".join(segment.target.split()), segment.source or "",
-            finding.rule, finding.entry_id or "", segment.target[finding.start : finding.end].casefold())  # fmt: skip
+    """What identical findings share: their file and :meth:`Finding.identity`."""
+    return (finding.segment.origin.path, *finding.identity())

@@ -7,6 +7,9 @@ class TermguardError(Exception):
     """A usage or input error: printed as one line, exit status 2."""
 
 
+WORKER_DIED = "a worker process stopped unexpectedly (out of memory?); try --jobs 1"
+
+
 class InputError(TermguardError):
     """A problem with an input file, reported as ``path:line: message``."""
 

@@ -144,17 +144,16 @@ class Finding:
 
         The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
         """
-        segment = self.segment
-        parts = (
-            _portable_path(segment.origin.path),
-            self.rule,
-            self.entry_id or "",
-            segment.target[self.start : self.end].casefold(),
-            " ".join(segment.target.split()),
-            segment.source or "",
-            str(self.occurrence),
-        )
+        parts = (_portable_path(self.segment.origin.path), *self.identity(), str(self.occurrence))
         return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def identity(self) -> tuple[str, ...]:
+        """What identical findings of one file share: rule, entry, matched text (case
+        folded), segment text (whitespace normalised) and source. Line numbers are left
+        out; ``occurrence`` tells identical findings apart."""
+        segment = self.segment
+        return (self.rule, self.entry_id or "", segment.target[self.start : self.end].casefold(),
+                " ".join(segment.target.split()), segment.source or "")  # fmt: skip
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)

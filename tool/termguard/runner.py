@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from termguard.checks import Check, CheckContext
 from termguard.engine import check_document
-from termguard.errors import TermguardError
+from termguard.errors import WORKER_DIED, TermguardError
 from termguard.formats import ReadOptions, read_document
 from termguard.model import Finding
 from termguard.termbase import Glossary
@@ -61,7 +61,7 @@ def check_files(paths: Sequence[str], job: Job, glossary: Glossary, jobs: int = 
         with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, glossary)) as pool:
             outcomes = list(pool.map(_check_in_worker, paths))
     except BrokenProcessPool:
-        raise TermguardError("a worker process stopped unexpectedly (out of memory?); try --jobs 1") from None
+        raise TermguardError(WORKER_DIED) from None
     for outcome in outcomes:
         if isinstance(outcome, str):
             raise TermguardError(outcome)

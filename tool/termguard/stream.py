@@ -28,7 +28,7 @@ from typing import Any
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
 from termguard.engine import finalize, occurrence_key
-from termguard.errors import InputError, TermguardError
+from termguard.errors import WORKER_DIED, InputError, TermguardError
 from termguard.formats import decode_bytes
 from termguard.model import Finding, Origin, Segment
 from termguard.termbase import Glossary
@@ -292,8 +292,7 @@ def check_stream(
                 for future, chunk_size in pending:
                     absorb(future.result(), chunk_size)
         except BrokenProcessPool:
-            raise TermguardError(f"{path}: a worker process stopped unexpectedly (out of memory?); "
-                                 "try --jobs 1") from None  # fmt: skip
+            raise TermguardError(f"{path}: {WORKER_DIED}") from None
     findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error

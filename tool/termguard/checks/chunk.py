@@ -106,8 +106,9 @@ class ChunkView:
 
     @cached_property
     def literal_hit_lines(self) -> dict[str, set[int]] | None:
-        """Lines with a rough automaton hit, by kind; None when the block needs the
-        full normalisation (non-ASCII) and every line must be checked."""
+        """Lines with a glossary hit, by kind (and every line with doubled spaces); None
+        when the block needs the full normalisation (non-ASCII) and every line must be
+        checked."""
         if not self.is_ascii:
             return None
         found: dict[str, set[int]] = {"approved": set(), "forbidden": set()}
@@ -132,7 +133,7 @@ class ChunkView:
             moved = TermHit(hit.entry, hit.kind, hit.start - shift, hit.end - shift, hit.rendering, hit.form)
             by_line.setdefault(line, []).append(moved)
         for hits in by_line.values():
-            hits.sort(key=_hit_order)
+            hits.sort(key=TermHit.order)
         return by_line
 
     def scanned_term_hits(self) -> dict[int, list[TermHit]] | None:
@@ -218,10 +219,6 @@ class ChunkView:
         if self.is_ascii:  # a non-ASCII needle cannot occur, but finding that out scans the block
             needles = {needle for needle in needles if needle.isascii()}
         return _lines_holding(self.text, self.starts, needles)
-
-
-def _hit_order(hit: TermHit) -> tuple[int, int]:
-    return hit.start, -hit.end  # as TermMatcher.find sorts
 
 
 def _line_starts(lines: list[str]) -> list[int]:

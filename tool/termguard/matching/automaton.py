@@ -41,6 +41,10 @@ class TermHit:
     def contains(self, other: TermHit) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
 
+    def order(self) -> tuple[int, int]:
+        """Sort key of hits in a text: by position, longer first."""
+        return self.start, -self.end
+
 
 DFA_SCAN_FACTOR = 32
 """An automaton starts as a contiguous NFA (quick to build) and is rebuilt as a DFA once
@@ -165,7 +169,7 @@ class TermMatcher:
             if match.end() > match.start():
                 entry, pattern = self._regexes.items[index]
                 hits.append(TermHit(entry, "forbidden", match.start(), match.end(), pattern))
-        hits.sort(key=lambda h: (h.start, -h.end))
+        hits.sort(key=TermHit.order)
         return hits
 
     def find_literal_folded(self, text: str, folded: str) -> list[TermHit]:
@@ -189,7 +193,7 @@ class TermMatcher:
     def find_source(self, text: str) -> list[TermHit]:
         """All glossary source terms in a Chinese text (Simplified or Traditional)."""
         hits = self._source.find(text, self.entries)
-        hits.sort(key=lambda h: (h.start, -h.end))
+        hits.sort(key=TermHit.order)
         return hits
 
 
