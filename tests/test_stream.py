@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 
 import pytest
 
@@ -45,13 +46,47 @@ def test_streamed_findings_equal_whole_file_findings(big_text, glossary, chunk_b
     assert {"duplicate-segment", "repeated-word", "whitespace", "unbalanced-brackets"} <= {f.rule for f in streamed}
 
 
-def test_parallel_workers_give_the_serial_result(big_text, glossary):
+@pytest.fixture(params=["fork", "spawn"])
+def start(request, monkeypatch):
+    """Run a test with workers that inherit the parent's matcher (fork, Linux) and with
+    workers that build their own (spawn, every other platform)."""
+    from termguard import stream
+
+    if request.param == "fork" and not stream.FORK_WORKERS:
+        pytest.skip("this platform does not fork worker processes")
+    monkeypatch.setattr(stream, "FORK_WORKERS", request.param == "fork")
+    return request.param
+
+
+def test_parallel_workers_give_the_serial_result(big_text, glossary, start):
     checks = stream_checks(select())
     serial = check_stream(str(big_text), CheckContext(glossary), checks, chunk_bytes=2000).findings
     parallel = check_stream(
         str(big_text), CheckContext(glossary), checks, jobs=2, make=functools.partial(_make_default), chunk_bytes=2000
     ).findings
     assert [_key(f) for f in parallel] == [_key(f) for f in serial]
+
+
+def test_forked_workers_share_the_parents_automaton(glossary, tmp_path, monkeypatch):
+    from termguard import stream
+    from termguard.matching import automaton
+
+    if not stream.FORK_WORKERS:
+        pytest.skip("this platform does not fork worker processes")
+    builds = tmp_path / "builds"
+    build = automaton._build
+
+    def counted(patterns, implementation):
+        with builds.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return build(patterns, implementation)
+
+    monkeypatch.setattr(automaton, "_build", counted)
+    path = tmp_path / "big.txt"
+    path.write_text("Officials cut the Wenshan Huihai and the cultural mountain meeting sea.\n" * 300)
+    result = check_stream(str(path), CheckContext(glossary), stream_checks(select()), jobs=2, chunk_bytes=2000)
+    assert sum(f.rule == "forbidden-rendering" for f in result.findings) == 600
+    assert builds.read_text().split() == [str(os.getpid())]  # built once, in this process
 
 
 def test_chunks_cover_the_file_with_exact_lines_and_offsets(big_text):
@@ -150,15 +185,15 @@ def test_a_large_broken_file_checked_in_parallel_is_one_line_and_exit_2(tmp_path
     assert not output.exists()
 
 
-def _die():
-    import os
-
+def _die(*_args):
     os._exit(3)
 
 
-def test_a_worker_that_dies_is_a_one_line_error(big_text, glossary):
+def test_a_worker_that_dies_is_a_one_line_error(big_text, glossary, start, monkeypatch):
+    from termguard import stream
     from termguard.errors import TermguardError
 
+    monkeypatch.setattr(stream, "_adopt_worker", _die)
     with pytest.raises(TermguardError, match=r"big.txt: a worker process stopped unexpectedly .*--jobs 1"):
         check_stream(str(big_text), CheckContext(glossary), stream_checks(select()), jobs=2, make=_die,
                      chunk_bytes=2000)  # fmt: skip

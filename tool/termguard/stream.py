@@ -3,8 +3,11 @@
 A file is read in blocks of whole lines and checked chunk by chunk. Segment checks run
 on each chunk; document checks (duplicates, consistency) ``collect`` what they need
 from each chunk and ``finish`` at the end, so the findings are exactly those of a
-whole-file run. With ``jobs > 1`` chunks are checked in worker processes, each loading
-the glossary once; results are put back in file order.
+whole-file run. With ``jobs > 1`` chunks are checked in worker processes; results are
+put back in file order. Where processes fork (Linux), the workers start with the parent's
+glossary and compiled matcher, shared copy-on-write: a 50,000-entry glossary is loaded
+and its automaton built once, not once per worker. Elsewhere each worker builds its own
+(``make``).
 
 Per-finding work is done where the finding is made: each chunk's findings come back
 sorted and numbered within the chunk (with a digest of each one's occurrence key, so
@@ -15,7 +18,9 @@ and, when the reporter asks, already rendered (``prepare``).
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -234,8 +239,30 @@ def _decode(chunk: Chunk) -> str:
 
 _worker: tuple[CheckContext, list[Check]] | None = None
 
+FORK_WORKERS = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+"""Workers inherit the parent's compiled glossary (see the module docstring). Not on
+macOS, where forking a process that has loaded system frameworks is unsafe."""
 
-def _init_worker(make: Callable[[], tuple[Glossary, list[Check]]], expected_chars: int) -> None:
+Make = Callable[[], tuple[Glossary, list[Check]]]
+
+
+def _worker_pool(
+    jobs: int, context: CheckContext, checks: Sequence[Check], make: Make | None, expected_chars: int
+) -> ProcessPoolExecutor:
+    global _worker
+    if FORK_WORKERS:
+        context.matcher.expect_text(expected_chars)
+        context.matcher.compile()
+        _worker = (context, list(checks))
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_adopt_worker)
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make, expected_chars))
+
+
+def _adopt_worker() -> None:
+    gc.freeze()  # the inherited glossary and matcher are never collected: keep gc off their pages
+
+
+def _init_worker(make: Make, expected_chars: int) -> None:
     global _worker
     glossary, checks = make()
     context = CheckContext(glossary)
@@ -262,12 +289,13 @@ def check_stream(
     context: CheckContext,
     checks: Sequence[Check],
     jobs: int = 1,
-    make: Callable[[], tuple[Glossary, list[Check]]] | None = None,
+    make: Make | None = None,
     progress: Callable[[int], None] | None = None,
     chunk_bytes: int = CHUNK_BYTES,
     prepare: Prepare | None = None,
 ) -> StreamResult:
-    """Check one large text file chunk by chunk."""
+    """Check one large text file chunk by chunk, in ``jobs`` processes when workers can
+    fork or ``make`` builds each worker's glossary and checks."""
     merger = ChunkMerger(checks, context)
 
     def absorb(result: ChunkResult, size: int) -> None:
@@ -276,13 +304,14 @@ def check_stream(
             progress(size)
 
     size = os.path.getsize(path)
-    if jobs <= 1 or make is None:
+    if jobs <= 1 or (make is None and not FORK_WORKERS):
         context.matcher.expect_text(size)
         for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
             absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
     else:
+        global _worker
         try:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make, size // jobs)) as pool:
+            with _worker_pool(jobs, context, checks, make, size // jobs) as pool:
                 pending: list[tuple[Future, int]] = []
                 for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
                     pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))
@@ -293,6 +322,8 @@ def check_stream(
                     absorb(future.result(), chunk_size)
         except BrokenProcessPool:
             raise TermguardError(f"{path}: {WORKER_DIED}") from None
+        finally:
+            _worker = None
     findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error

@@ -79,6 +79,11 @@ class _Automaton:
         built yet is then built as a DFA at once, never as an NFA first."""
         self.scanned += chars
 
+    def build(self) -> None:
+        """Build the automaton now rather than on first use (before worker processes
+        fork, so that they share it)."""
+        self._upgrade(0)
+
     def key_matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         """(key id, start, end) of every key in already-normalised text, overlaps included."""
         if not self.table.keys or not folded:
@@ -157,6 +162,10 @@ class TermMatcher:
         """Say that about ``chars`` characters of English text will be searched (a
         streamed file), so the automaton is built for a long scan from the start."""
         self._target.expect(chars)
+
+    def compile(self) -> None:
+        """Build the target automaton now (for the text announced by :meth:`expect_text`)."""
+        self._target.build()
 
     @cached_property
     def _source(self) -> _Automaton:
