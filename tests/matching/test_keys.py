@@ -96,7 +96,7 @@ def test_the_source_side_is_built_only_when_source_text_is_searched(monkeypatch)
     matcher = TermMatcher(entries)
     assert [h.kind for h in matcher.find("excessive documents, cultural mountain, paper mountains")] == [
         "approved", "forbidden", "forbidden"]  # fmt: skip
-    assert [(h.start, h.kind) for h in matcher.find_literal_folded("Excessive documents", "excessive documents")] == [
+    assert [(h[2], h[1]) for h in matcher.find_literal_folded("Excessive documents", "excessive documents")] == [
         (0, "approved")]  # fmt: skip
     assert list(matcher.regex_positions("paper mountain")) == [0]
     monkeypatch.undo()

@@ -51,9 +51,14 @@ def run_segment_checks(segments: Sequence[Segment], context: CheckContext, check
 
 def finalize(findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings, sort by position, number identical ones."""
+    return finalize_keyed(findings)[0]
+
+
+def finalize_keyed(findings: list[Finding]) -> tuple[list[Finding], list[tuple[str, ...]]]:
+    """:func:`finalize`, with each finding's :func:`occurrence_key` (computed once)."""
     findings = drop_shadowed([f for f in findings if not _suppressed(f)])
     findings.sort(key=Finding.sort_key)
-    return number_occurrences(findings)
+    return number_occurrences_keyed(findings)
 
 
 def _suppressed(finding: Finding) -> bool:
@@ -64,15 +69,19 @@ def _suppressed(finding: Finding) -> bool:
 def number_occurrences(findings: list[Finding]) -> list[Finding]:
     """Tell identical findings apart (in one segment, or in segments with the same text),
     so that fingerprints, which leave out line numbers, stay unique within a file."""
+    return number_occurrences_keyed(findings)[0]
+
+
+def number_occurrences_keyed(findings: list[Finding]) -> tuple[list[Finding], list[tuple[str, ...]]]:
+    """:func:`number_occurrences`, with the :func:`occurrence_key` of each finding."""
     seen: Counter[tuple[str, ...]] = Counter()
-    numbered = []
-    for finding in findings:
-        key = occurrence_key(finding)
+    numbered, keys = [], list(map(occurrence_key, findings))
+    for finding, key in zip(findings, keys):
         if finding.occurrence != seen[key]:
             finding = replace(finding, occurrence=seen[key])
         seen[key] += 1
         numbered.append(finding)
-    return numbered
+    return numbered, keys
 
 
 def occurrence_key(finding: Finding) -> tuple[str, ...]:

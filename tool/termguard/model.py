@@ -9,6 +9,8 @@ from functools import lru_cache
 from hashlib import sha256
 from pathlib import PurePath
 
+from termguard.frozen import quick_init
+
 
 class Severity(str, Enum):
     """How serious a finding is; ordered error > warning > note."""
@@ -29,6 +31,7 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {value!r} (use error, warning or note)") from None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a segment comes from in its input file."""
@@ -48,6 +51,7 @@ class Origin:
         return Origin, (self.path, self.line, self.column, self.offset, self.entry)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One unit of translated text: a paragraph, a PO entry, an XLIFF segment."""
@@ -91,6 +95,7 @@ class Segment:
         return self.origin.line + newlines, offset - before.rfind("\n")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem a check found in a segment, with where it is and how to fix it."""
@@ -153,7 +158,7 @@ class Finding:
         out; ``occurrence`` tells identical findings apart."""
         segment = self.segment
         return (self.rule, self.entry_id or "", segment.target[self.start : self.end].casefold(),
-                " ".join(segment.target.split()), segment.source or "")  # fmt: skip
+                squeezed(segment.target), segment.source or "")  # fmt: skip
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)
@@ -164,6 +169,13 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def _finding(rule: str, severity: str, *rest: object) -> Finding:
     return Finding(rule, _SEVERITIES[severity], *rest)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4096)
+def squeezed(text: str) -> str:
+    """``text``'s words joined by single spaces: how segments are compared. Cached, since
+    a finding's occurrence numbering, digest and fingerprint each ask for it."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=256)

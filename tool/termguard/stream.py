@@ -32,7 +32,7 @@ from typing import Any
 
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
-from termguard.engine import finalize, occurrence_key
+from termguard.engine import finalize, finalize_keyed
 from termguard.errors import WORKER_DIED, InputError, TermguardError
 from termguard.formats import decode_bytes
 from termguard.model import Finding, Origin, Segment
@@ -145,8 +145,8 @@ def check_chunk(
     kept = list(segments.values())
     parts = [check.collect(kept, context) for check in checks]
     context.forget()
-    findings = finalize(findings)
-    keys = [_digest(occurrence_key(finding)) for finding in findings]
+    findings, occurrence_keys = finalize_keyed(findings)
+    keys = list(map(_digest, occurrence_keys))
     prepared = [prepare(finding) for finding in findings] if prepare else None
     return ChunkResult(findings, keys, parts, len(view.non_blank_lines), prepared)
 

@@ -127,11 +127,10 @@ class ChunkView:
         :attr:`irregular_lines`, which must be matched line by line."""
         by_line: dict[int, list[TermHit]] = {}
         starts, text = self.starts, self.text
-        for hit in self.matcher.find_literal_folded(text, self._term_folded):
-            line = self.line_at(hit.start)
+        for entry, kind, start, end, rendering, form in self.matcher.find_literal_folded(text, self._term_folded):
+            line = self.line_at(start)
             shift = starts[line]
-            moved = TermHit(hit.entry, hit.kind, hit.start - shift, hit.end - shift, hit.rendering, hit.form)
-            by_line.setdefault(line, []).append(moved)
+            by_line.setdefault(line, []).append(TermHit(entry, kind, start - shift, end - shift, rendering, form))
         for hits in by_line.values():
             hits.sort(key=TermHit.order)
         return by_line

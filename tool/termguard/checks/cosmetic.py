@@ -10,7 +10,7 @@ from typing import Any
 from termguard.checks.base import Check
 from termguard.checks.chunk import ChunkView
 from termguard.checks.context import CheckContext
-from termguard.model import Finding, Segment, Severity
+from termguard.model import Finding, Segment, Severity, squeezed
 
 
 class DuplicateSegment(Check):
@@ -63,8 +63,8 @@ class DuplicateSegment(Check):
     def _finding(self, previous: Segment, segment: Segment, adjacent: bool = False) -> Finding | None:
         if not adjacent and not segment.follows(previous):
             return None
-        text = " ".join(segment.target.split())
-        if not text or text != " ".join(previous.target.split()):
+        text = squeezed(segment.target)
+        if not text or text != squeezed(previous.target):
             return None
         if segment.source is not None and segment.source != previous.source:
             return None

@@ -15,6 +15,7 @@ from typing import Literal
 
 import ahocorasick_rs
 
+from termguard.frozen import quick_init
 from termguard.matching.anchors import RegexRenderings
 from termguard.matching.keys import KeyTable, decode_target, source_table, target_index
 from termguard.matching.keys import inflections as inflections
@@ -25,6 +26,7 @@ from termguard.termbase.model import Entry
 HitKind = Literal["approved", "forbidden", "source"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TermHit:
     """A glossary term found in a text, as a span of the original text."""
@@ -121,7 +123,14 @@ class _Automaton:
 
     def find_folded(self, text: str, folded: str, index: list[int] | None, entries: Sequence[Entry]) -> list[TermHit]:
         """Hits in ``text``, given its normalised form and offset map (unsorted)."""
-        table, hits = self.table, []
+        return [TermHit(*found) for found in self.found_folded(text, folded, index, entries)]
+
+    def found_folded(
+        self, text: str, folded: str, index: list[int] | None, entries: Sequence[Entry]
+    ) -> Iterator[tuple[Entry, HitKind, int, int, str, str]]:
+        """:meth:`find_folded`'s hits as tuples of :class:`TermHit`'s fields (for callers
+        that move them before making hits)."""
+        table = self.table
         for key_id, start, end in self.key_matches(folded):
             if self.bounded and not _at_boundaries(folded, start, end):
                 continue
@@ -134,8 +143,7 @@ class _Automaton:
                 kind, rendering, form = self.owner_info(entry, table.owner_code[owner])
                 if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
                     continue
-                hits.append(TermHit(entry, kind, original_start, original_end, rendering, form))  # type: ignore[arg-type]
-        return hits
+                yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
 
 
 def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.AhoCorasick:
@@ -181,13 +189,14 @@ class TermMatcher:
         hits.sort(key=TermHit.order)
         return hits
 
-    def find_literal_folded(self, text: str, folded: str) -> list[TermHit]:
+    def find_literal_folded(self, text: str, folded: str) -> Iterator[tuple[Entry, HitKind, int, int, str, str]]:
         """The literal (non-regex) hits of :meth:`find` in a text whose normalised form
-        ``folded`` lines up with it character for character; unsorted.
+        ``folded`` lines up with it character for character, unsorted, as tuples of
+        :class:`TermHit`'s fields.
 
         Lets a block of many lines be scanned at once (see ``checks.chunk``): a key never
         spans a newline, so each line's hits are those :meth:`find` gives for the line."""
-        return self._target.find_folded(text, folded, None, self.entries)
+        return self._target.found_folded(text, folded, None, self.entries)
 
     def regex_positions(self, text: str) -> Iterator[int]:
         """Start offsets of every regular-expression rendering's match."""
