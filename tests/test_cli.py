@@ -140,3 +140,40 @@ def test_console_entry_point_runs_without_traceback(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("termguard: error:")
+
+
+def test_a_command_imports_only_its_own_module(tmp_path):
+    text = tmp_path / "short.txt"
+    text.write_text("The Wenshan Huihai was cut.\n", encoding="utf-8")
+    code = (
+        "import sys; from termguard.cli import main; "
+        f"code = main(['check', {str(text)!r}, '--format', 'json', '--quiet']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('termguard.cli.', 'sacrebleu', 'textual'))), "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["error"] >= 1
+    assert result.stderr.strip() == "['termguard.cli.check', 'termguard.cli.common']"
+
+
+def test_help_lists_every_command_and_each_command_has_its_own_help(capsys):
+    from termguard.cli import SUMMARIES
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    listing = capsys.readouterr().out
+    for name, summary in SUMMARIES.items():
+        assert f"{name}" in listing and summary in listing
+        with pytest.raises(SystemExit) as exit_:
+            main([name, "--help"])
+        assert exit_.value.code == 0
+        assert capsys.readouterr().out.startswith(f"usage: termguard {name}")
+
+
+def test_an_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["chekc", "x.txt"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'chekc'" in capsys.readouterr().err

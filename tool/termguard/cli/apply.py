@@ -9,6 +9,7 @@ from pathlib import Path
 from termguard.apply import ApplyResult, Skip, correct
 from termguard.apply.writers import rewrite
 from termguard.checks import CheckContext
+from termguard.cli import SUMMARIES
 from termguard.cli.check import selected_checks
 from termguard.cli.common import ExitCode, add_glossary_options, add_input_options, build_glossary, read_options
 from termguard.engine import check_document
@@ -20,7 +21,7 @@ from termguard.model import Finding, Severity
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "apply", help="write corrected files from a review or the suggestions",
+        "apply", help=SUMMARIES["apply"],
         description="Apply the replacements a reviewer chose (--review) and/or the first suggestion of "
         "every finding at or above a severity (--accept-suggestions). Untouched text is kept byte for byte. "
         "Exit status: 0 when every replacement was applied, 1 when some were skipped (reported on "

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from termguard import stream
 from termguard.checks import Check, CheckContext, select
+from termguard.cli import SUMMARIES
 from termguard.cli.common import (
     ExitCode,
     add_glossary_options,
@@ -34,7 +35,7 @@ DEFAULTS = {"format": "text", "fail_on": "warning", "jobs": "auto"}
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "check", help="check translations against the glossary",
+        "check", help=SUMMARIES["check"],
         description="Check machine-translated files against the glossary. Exit status: 0 when "
         "nothing at or above --fail-on was found, 1 when something was, 2 on a usage or input error.",
     )  # fmt: skip

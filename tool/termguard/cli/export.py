@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from termguard.cli import SUMMARIES
 from termguard.cli.apply import add_apply_options, corrected
 from termguard.cli.common import ExitCode, add_glossary_options, add_input_options
 from termguard.export import FORMATS, export
@@ -14,7 +15,7 @@ from termguard.model import Severity
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "export", help="export the reviewed translation as PO, XLIFF or TMX",
+        "export", help=SUMMARIES["export"],
         description="Write one entry per segment: the Chinese source (or the machine translation when "
         "the source is unknown), the reviewed translation (review decisions applied), the open findings "
         "as notes, and a fuzzy/needs-review state where findings remain.",

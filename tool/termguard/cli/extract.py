@@ -7,6 +7,7 @@ import json
 import sys
 
 from termguard.checks import CheckContext
+from termguard.cli import SUMMARIES
 from termguard.cli.common import ExitCode, add_glossary_options, add_input_options, build_glossary, read_options
 from termguard.errors import TermguardError
 from termguard.extract import KINDS, Candidate, extract
@@ -19,7 +20,7 @@ TSV_COLUMNS = ("score", "frequency", "kind", "text", "source", "suggestion", "co
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "extract", help="find term candidates the glossary does not know yet",
+        "extract", help=SUMMARIES["extract"],
         description="Rank phrases that look like mistranslated terms (romanised Chinese, slogan "
         "calques, literal calques of the source, bilingual term pairs, recurring phrases).",
     )  # fmt: skip

@@ -7,13 +7,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from termguard.cli import SUMMARIES
 from termguard.errors import TermguardError
 from termguard.termbase import Entry, default_glossary_dir, load_glossary
 from termguard.termbase.load import _expand
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser("glossary", help="lint, look up, export and import the glossary")
+    parser = subparsers.add_parser("glossary", help=SUMMARIES["glossary"])
     commands = parser.add_subparsers(dest="glossary_command", metavar="SUBCOMMAND", required=True)
 
     lint = commands.add_parser("lint", help="report schema errors and conflicting renderings")

@@ -7,6 +7,7 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from termguard.cli import SUMMARIES
 from termguard.cli.check import selected_checks
 from termguard.cli.common import ExitCode, add_glossary_options, add_input_options, read_options
 from termguard.errors import InputError
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "review", help="review the findings interactively and record decisions",
+        "review", help=SUMMARIES["review"],
         description="Open the findings in a terminal application. Every decision is written at once "
         "to a review file (default: <first input>.review.json); the inputs are never modified.",
     )  # fmt: skip

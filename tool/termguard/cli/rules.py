@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from termguard.checks import all_checks, get
+from termguard.cli import SUMMARIES
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser("rules", help="list the checks and their documentation")
+    parser = subparsers.add_parser("rules", help=SUMMARIES["rules"])
     parser.add_argument("rule", nargs="?", help="print this rule's full documentation")
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser

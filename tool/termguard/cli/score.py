@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from rich.console import Console
 
+from termguard.cli import SUMMARIES
 from termguard.cli.common import add_glossary_options, build_glossary, use_color
 from termguard.engine import check_segments
 from termguard.errors import TermguardError
@@ -32,7 +33,7 @@ from termguard.termbase import Glossary
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "score", help="score a translation: BLEU, chrF++, TER and terminology metrics",
+        "score", help=SUMMARIES["score"],
         description="Score a machine translation against a reference with sacrebleu's BLEU, "
         "chrF++ and TER (signatures included) and with glossary-based terminology metrics. "
         "Files are plain text aligned by line, or bilingual files (targets are scored, "
