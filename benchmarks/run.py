@@ -161,6 +161,9 @@ def main() -> None:
     print(f"{'measure':<{width}}  {'result':>9}  detail  (median of {args.repeat} interleaved rounds)")
     for name, result, detail in rows:
         print(f"{name:<{width}}  {result:>9}  {detail}")
+    print("\nwall seconds of each round (the spread shows how noisy the machine was):")
+    for name, found in runs.items():
+        print(f"  {name:<22} " + "  ".join(f"{t:6.1f}" for t, _ in found))
 
 
 if __name__ == "__main__":
