@@ -18,6 +18,16 @@ SHARED_DATA = next(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Tests (and the commands they start) keep their glossary caches to themselves:
+    the user's cache is neither read nor pruned."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def glossary() -> Glossary:
     return load_glossary()

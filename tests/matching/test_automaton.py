@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termguard.matching import TermMatcher, normalize
 from termguard.termbase import Entry
@@ -125,3 +127,32 @@ def test_acronyms_are_not_inflected():
     from termguard.matching.automaton import inflections
 
     assert inflections("CPC") == ["CPC"]
+
+
+_PATTERNS = ["ab", "b", "é", "中文", "文山", "x\U0001f600y", "c d", "ébc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdxy é中文山\U0001f600") + ["\ud800"]), max_size=40))
+def test_the_bytes_automaton_reports_character_offsets(text):
+    """Matches over UTF-8 bytes, mapped back to characters, are the str automaton's."""
+    import ahocorasick_rs
+
+    from termguard.matching.automaton import _build, _char_matches
+
+    implementation = ahocorasick_rs.Implementation.DFA
+    expected = ahocorasick_rs.AhoCorasick(_PATTERNS, implementation=implementation) if "\ud800" not in text else None
+    found = _char_matches(_build(_PATTERNS, implementation), text)
+    assert all(text[start:end] == _PATTERNS[p] for p, start, end in found)
+    assert sorted(found) == sorted(
+        (p, start, end) for p in range(len(_PATTERNS)) for start in range(len(text))
+        if text.startswith(_PATTERNS[p], start) for end in [start + len(_PATTERNS[p])]
+    )  # fmt: skip
+    if expected is not None:
+        assert sorted(found) == sorted(expected.find_matches_as_indexes(text, overlapping=True))
+
+
+def test_hits_after_wide_characters_have_exact_offsets():
+    matcher = TermMatcher([entry(forbidden=("Wenshan Huihai",))])
+    text = "\u201c文山会海\u201d \U0001f600 \u2014 the Wenshan Huihai, \u00e9t\u00e9 and Wenshan Huihai."
+    assert spans(matcher, text, "forbidden") == ["Wenshan Huihai", "Wenshan Huihai"]

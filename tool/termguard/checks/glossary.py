@@ -61,6 +61,8 @@ class ForbiddenRendering(Check):
 def forbidden_hits(hits: list[TermHit]) -> list[TermHit]:
     """Forbidden hits worth reporting: the longest of overlapping ones, none inside a
     longer approved rendering (of any entry)."""
+    if len(hits) == 1:  # most lines with a hit have just the one
+        return hits[:] if hits[0].kind == "forbidden" else []
     approved = [h for h in hits if h.kind == "approved"]
     longest_first = sorted(
         (h for h in hits if h.kind == "forbidden"), key=lambda h: (h.start - h.end, h.start)

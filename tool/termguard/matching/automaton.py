@@ -73,8 +73,9 @@ class _Automaton:
         self.scanned = 0
         self.dfa_after = DFA_SCAN_FACTOR * sum(map(len, table.prefixes))
         self.is_dfa = False
-        self.automaton: ahocorasick_rs.AhoCorasick | None = None
-        """Built on first use: a DFA straight away when much text is expected (see expect)."""
+        self.automaton: ahocorasick_rs.BytesAhoCorasick | None = None
+        """Over the prefixes in UTF-8, built on first use: a DFA straight away when much
+        text is expected (see expect)."""
 
     def expect(self, chars: int) -> None:
         """Count ``chars`` of text about to be scanned (a large file): an automaton not
@@ -93,7 +94,7 @@ class _Automaton:
         self._upgrade(len(folded))
         table, key_ids, size = self.table, self.key_ids, len(folded)
         whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
-        for prefix_id, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+        for prefix_id, start, end in _char_matches(self.automaton, folded):
             key_id = whole[prefix_id]
             if key_id >= 0:
                 yield key_id, start, end
@@ -146,8 +147,29 @@ class _Automaton:
                 yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
 
 
-def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(patterns, implementation=implementation, store_patterns=False)
+def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8", "surrogatepass") for p in patterns],
+                                          implementation=implementation)  # fmt: skip
+
+
+def _char_matches(automaton: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """(pattern, start, end) of every match in ``text``, overlaps included, in characters.
+
+    The automaton runs over bytes: an ASCII text is its own offsets (most English text,
+    and every block the chunk scan passes: the str automaton spent as long turning byte
+    offsets into characters as scanning). UTF-8 lets a pattern match only where a
+    character starts, so other texts map each match's byte offsets back to characters."""
+    if text.isascii():
+        return automaton.find_matches_as_indexes(text.encode("ascii"), overlapping=True)
+    data = text.encode("utf-8", "surrogatepass")
+    found = automaton.find_matches_as_indexes(data, overlapping=True)
+    if not found:
+        return found
+    chars, before, count = {}, 0, 0
+    for offset in sorted({offset for _, start, end in found for offset in (start, end)}):
+        count += len(data[before:offset].decode("utf-8", "surrogatepass"))
+        chars[offset], before = count, offset
+    return [(pattern, chars[start], chars[end]) for pattern, start, end in found]
 
 
 def _source_owner(entry: Entry, code: int) -> tuple[str, str, str]:
