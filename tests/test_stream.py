@@ -96,6 +96,54 @@ def test_chunks_cover_the_file_with_exact_lines_and_offsets(big_text):
         text = chunk.data.decode("utf-8")
         assert decoded[chunk.offset : chunk.offset + len(text)] == text
         assert decoded[: chunk.offset].count("\n") + 1 == chunk.first_line
+        assert chunk.reference().read() == chunk  # workers read the bytes at chunk.start
+
+
+def test_a_byte_order_mark_is_dropped_even_without_a_line_break(tmp_path):
+    path = tmp_path / "one-line.txt"
+    path.write_bytes(b"\xef\xbb\xbfThe Wenshan Huihai")
+    [chunk] = iter_chunks(str(path), 4)
+    assert (chunk.data, chunk.start, chunk.offset) == (b"The Wenshan Huihai", 3, 0)
+
+
+def test_workers_are_sent_where_a_chunk_is_not_its_bytes(big_text, glossary, monkeypatch):
+    from termguard import stream
+
+    sent = []
+    make_pool = stream._worker_pool
+
+    def recording_pool(*args):
+        pool = make_pool(*args)
+        submit = pool.submit
+        pool.submit = lambda work, chunk, *rest: sent.append(chunk) or submit(work, chunk, *rest)
+        return pool
+
+    monkeypatch.setattr(stream, "_worker_pool", recording_pool)
+    serial = check_stream(str(big_text), CheckContext(glossary), stream_checks(select()), chunk_bytes=2000)
+    monkeypatch.setattr(stream, "FORK_WORKERS", True)
+    parallel = check_stream(str(big_text), CheckContext(glossary), stream_checks(select()), jobs=2, chunk_bytes=2000)
+    assert [_key(f) for f in parallel.findings] == [_key(f) for f in serial.findings]
+    assert sent and all(isinstance(chunk, stream.ChunkAt) for chunk in sent)
+
+
+def test_a_file_changed_during_a_parallel_run_is_an_error_not_a_wrong_report(tmp_path, glossary):
+    path = tmp_path / "big.txt"
+    path.write_text("The Wenshan Huihai was cut.\n" * 400)
+
+    def append_once(_size, done=[]):  # noqa: B006 - a flag that outlives the calls
+        if not done:
+            done.append(True)
+            with path.open("a") as handle:
+                handle.write("More text.\n")
+
+    with pytest.raises(InputError, match=r"big.txt: the file changed while it was being checked"):
+        check_stream(str(path), CheckContext(glossary), stream_checks(select()), jobs=2, progress=append_once,
+                     chunk_bytes=2000)  # fmt: skip
+    path.write_text("The Wenshan Huihai was cut.\n" * 400)
+    chunk = next(iter_chunks(str(path), 2000))
+    path.write_text("short\n")
+    with pytest.raises(InputError, match="changed while it was being checked"):
+        chunk.reference().read()
 
 
 def test_bad_bytes_deep_in_a_large_file_name_their_line(tmp_path, glossary):

@@ -60,6 +60,9 @@ def stream_checks(checks: Sequence[Check]) -> list[Check]:
     return [check for check in checks if not check.whole_text_only and not check.needs_source]
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 @dataclass(frozen=True)
 class Chunk:
     path: str
@@ -68,13 +71,46 @@ class Chunk:
     """1-based line number of the chunk's first line."""
     offset: int
     """Code-point offset of the chunk's first character in the decoded file."""
+    start: int = 0
+    """Byte position of the chunk's first byte in the file."""
+
+    def reference(self) -> ChunkAt:
+        return ChunkAt(self.path, self.start, len(self.data), self.first_line, self.offset)
+
+
+@dataclass(frozen=True)
+class ChunkAt:
+    """A chunk by its place in the file: what worker processes are sent. They read the
+    bytes themselves (from the page cache: the parent has just read them), where sending
+    them through a pipe cost as much CPU as a fifth of checking them."""
+
+    path: str
+    start: int
+    size: int
+    first_line: int
+    offset: int
+
+    def read(self) -> Chunk:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.size)
+        if len(data) != self.size:
+            raise InputError(self.path, CHANGED)
+        return Chunk(self.path, data, self.first_line, self.offset, self.start)
+
+
+CHANGED = "the file changed while it was being checked; check it again"
+
+
+def _version(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
 
 
 def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
-    """Blocks of whole lines with their starting line and character offset."""
-    line, offset = 1, 0
+    """Blocks of whole lines with their starting line, character offset and byte position."""
+    line, offset, start = 1, 0, 0
     with open(path, "rb") as handle:
-        first = True
         rest = b""
         while True:
             block = handle.read(chunk_bytes)
@@ -86,14 +122,14 @@ def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
                 rest = data
                 continue
             data, rest = data[:cut], data[cut:]
-            if first and data.startswith(b"\xef\xbb\xbf"):
-                data = data[3:]
-            first = False
-            yield Chunk(path, data, line, offset)
+            skip = len(BOM) if start == 0 and data.startswith(BOM) else 0
+            yield Chunk(path, data[skip:], line, offset, start + skip)
+            start += len(data)
             line += data.count(b"\n")
-            offset += _code_points(data)
+            offset += _code_points(data[skip:])
         if rest:
-            yield Chunk(path, rest, line, offset)
+            skip = len(BOM) if start == 0 and rest.startswith(BOM) else 0
+            yield Chunk(path, rest[skip:], line, offset, start + skip)
 
 
 def _code_points(data: bytes) -> int:
@@ -271,9 +307,9 @@ def _init_worker(make: Make, expected_chars: int) -> None:
     gc.freeze()  # the glossary and matcher live as long as the worker: never scan them again
 
 
-def _work(chunk: Chunk, index: int, prepare: Prepare | None) -> ChunkResult:
+def _work(chunk: ChunkAt, index: int, prepare: Prepare | None) -> ChunkResult:
     assert _worker is not None
-    return check_chunk(chunk, *_worker, index, prepare)
+    return check_chunk(chunk.read(), *_worker, index, prepare)
 
 
 @dataclass
@@ -303,7 +339,8 @@ def check_stream(
         if progress:
             progress(size)
 
-    size = os.path.getsize(path)
+    before = _version(path)
+    size = before[0]
     if jobs <= 1 or (make is None and not FORK_WORKERS):
         context.matcher.expect_text(size)
         for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
@@ -314,7 +351,7 @@ def check_stream(
             with _worker_pool(jobs, context, checks, make, size // jobs) as pool:
                 pending: list[tuple[Future, int]] = []
                 for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                    pending.append((pool.submit(_work, chunk, index, prepare), len(chunk.data)))
+                    pending.append((pool.submit(_work, chunk.reference(), index, prepare), len(chunk.data)))
                     while len(pending) > 2 * jobs:
                         future, chunk_size = pending.pop(0)
                         absorb(future.result(), chunk_size)
@@ -324,6 +361,8 @@ def check_stream(
             raise TermguardError(f"{path}: {WORKER_DIED}") from None
         finally:
             _worker = None
+    if _version(path) != before:  # workers read their chunks from the file
+        raise InputError(path, CHANGED)
     findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
