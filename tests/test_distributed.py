@@ -38,3 +38,33 @@ def test_dask_findings_equal_the_serial_run(corpus, glossary, monkeypatch, sched
     distributed = check_paths([str(corpus)], scheduler=scheduler, chunk_bytes=3000)
     assert [_key(f) for f in distributed] == [_key(f) for f in serial]
     assert any(f.rule == "duplicate-segment" and f.path.endswith("big.txt") for f in distributed)
+
+
+def test_only_chunk_positions_travel_through_the_scheduler(corpus, monkeypatch):
+    import dask.bag as db
+
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 20_000)
+    items = []
+    from_sequence = db.from_sequence
+    monkeypatch.setattr(db, "from_sequence", lambda seq, **kw: items.extend(seq) or from_sequence(seq, **kw))
+    assert check_paths([str(corpus / "big.txt")], scheduler="sync", chunk_bytes=3000)
+    assert len(items) > 1 and all(isinstance(chunk, stream.ChunkAt) for _index, chunk in items)
+
+
+def test_a_large_file_that_changes_during_the_run_is_an_input_error(corpus, tmp_path, monkeypatch):
+    from termguard import distributed
+    from termguard.errors import InputError
+
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 20_000)
+    path = tmp_path / "big.txt"
+    path.write_text(SAMPLE.read_text("utf-8") * 6, "utf-8")
+    check = distributed._check_chunk
+
+    def check_then_append(item, settings):
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("More text.\n")
+        return check(item, settings)
+
+    monkeypatch.setattr(distributed, "_check_chunk", check_then_append)
+    with pytest.raises(InputError, match="changed while it was being checked"):
+        check_paths([str(path)], scheduler="sync", chunk_bytes=3000)

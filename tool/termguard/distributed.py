@@ -11,8 +11,10 @@ here is a map over partitions.
     findings = check_paths(["corpus/"], glossary_paths=["my.toml"], scheduler="processes")
 
 On a cluster, create a ``dask.distributed.Client`` first: ``compute`` then runs on it.
-Each worker loads the glossary once (cached per process). Large text files are cut into
-chunks of lines, checked in parallel, and their document-level checks (duplicates,
+Each worker loads the glossary once (cached per process) and reads its files, or its
+chunks of large text files, from their paths: the workers must see the files where the
+driver does (one machine, or a shared file system), and only paths and positions travel
+through the scheduler. Each large file's document-level checks (duplicates,
 consistency) are finished on the driver, so the result equals a serial run.
 """
 
@@ -25,6 +27,7 @@ from functools import cache
 from termguard import stream
 from termguard.checks import Check, CheckContext, select
 from termguard.engine import check_document
+from termguard.errors import InputError
 from termguard.formats import collect_paths, read_document
 from termguard.model import Finding
 from termguard.termbase import load_glossary
@@ -51,10 +54,10 @@ def _check_file(path: str, settings: Settings) -> list[Finding]:
     return check_document(read_document(path).segments, context, checks)
 
 
-def _check_chunk(item: tuple[int, stream.Chunk], settings: Settings) -> stream.ChunkResult:
+def _check_chunk(item: tuple[int, stream.ChunkAt], settings: Settings) -> stream.ChunkResult:
     context, checks = _worker_state(settings)
     index, chunk = item
-    return stream.check_chunk(chunk, context, stream.stream_checks(checks), index)
+    return stream.check_chunk(chunk.read(), context, stream.stream_checks(checks), index)
 
 
 def check_paths(
@@ -81,8 +84,11 @@ def check_paths(
         if path in per_file:
             findings.extend(per_file[path])
             continue
-        chunks = list(enumerate(stream.iter_chunks(path, chunk_bytes)))
+        before = stream.file_version(path)
+        chunks = [(index, chunk.reference()) for index, chunk in enumerate(stream.iter_chunks(path, chunk_bytes))]
         results = db.from_sequence(chunks, partition_size=1).map(_check_chunk, settings).compute(scheduler=scheduler)
+        if stream.file_version(path) != before:
+            raise InputError(path, stream.CHANGED)
         findings.extend(_finish(results, context, stream.stream_checks(checks)))
     return findings
 

@@ -102,7 +102,9 @@ class ChunkAt:
 CHANGED = "the file changed while it was being checked; check it again"
 
 
-def _version(path: str) -> tuple[int, int]:
+def file_version(path: str) -> tuple[int, int]:
+    """Size and modification time: a file whose version differs at the end of a run
+    changed while workers were reading it (see :data:`CHANGED`)."""
     stat = os.stat(path)
     return stat.st_size, stat.st_mtime_ns
 
@@ -339,7 +341,7 @@ def check_stream(
         if progress:
             progress(size)
 
-    before = _version(path)
+    before = file_version(path)
     size = before[0]
     if jobs <= 1 or (make is None and not FORK_WORKERS):
         context.matcher.expect_text(size)
@@ -361,7 +363,7 @@ def check_stream(
             raise TermguardError(f"{path}: {WORKER_DIED}") from None
         finally:
             _worker = None
-    if _version(path) != before:  # workers read their chunks from the file
+    if file_version(path) != before:  # workers read their chunks from the file
         raise InputError(path, CHANGED)
     findings = merger.finish()
     if not merger.segments:
