@@ -140,7 +140,8 @@ def main() -> None:
         return f"{statistics.median(per_round):.2f}x"
 
     def cpu(numerator: str, denominator: str) -> str:
-        """The same ratio in CPU time: steadier than wall time on a shared machine."""
+        """The same ratio in CPU time (on this machine about as noisy as wall time: the
+        noise is in how fast the CPU runs, not in waiting)."""
         return f"; CPU {ratio(numerator, denominator, 2)}"
 
     def findings(name: str) -> int:
