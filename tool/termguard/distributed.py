@@ -27,7 +27,6 @@ from functools import cache
 from termguard import stream
 from termguard.checks import Check, CheckContext, select
 from termguard.engine import check_document
-from termguard.errors import InputError
 from termguard.formats import collect_paths, read_document
 from termguard.model import Finding
 from termguard.termbase import load_glossary
@@ -84,11 +83,9 @@ def check_paths(
         if path in per_file:
             findings.extend(per_file[path])
             continue
-        before = stream.file_version(path)
-        chunks = [(index, chunk.reference()) for index, chunk in enumerate(stream.iter_chunks(path, chunk_bytes))]
-        results = db.from_sequence(chunks, partition_size=1).map(_check_chunk, settings).compute(scheduler=scheduler)
-        if stream.file_version(path) != before:
-            raise InputError(path, stream.CHANGED)
+        with stream.unchanged(path):
+            chunks = [(index, chunk.reference()) for index, chunk in enumerate(stream.iter_chunks(path, chunk_bytes))]
+            results = db.from_sequence(chunks, partition_size=1).map(_check_chunk, settings).compute(scheduler=scheduler)
         findings.extend(_finish(results, context, stream.stream_checks(checks)))
     return findings
 

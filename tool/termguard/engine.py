@@ -58,7 +58,7 @@ def finalize_keyed(findings: list[Finding]) -> tuple[list[Finding], list[tuple[s
     """:func:`finalize`, with each finding's :func:`occurrence_key` (computed once)."""
     findings = drop_shadowed([f for f in findings if not _suppressed(f)])
     findings.sort(key=Finding.sort_key)
-    return number_occurrences_keyed(findings)
+    return number_occurrences(findings)
 
 
 def _suppressed(finding: Finding) -> bool:
@@ -66,14 +66,10 @@ def _suppressed(finding: Finding) -> bool:
     return bool(rules) and ("all" in rules or finding.rule in rules)
 
 
-def number_occurrences(findings: list[Finding]) -> list[Finding]:
+def number_occurrences(findings: list[Finding]) -> tuple[list[Finding], list[tuple[str, ...]]]:
     """Tell identical findings apart (in one segment, or in segments with the same text),
-    so that fingerprints, which leave out line numbers, stay unique within a file."""
-    return number_occurrences_keyed(findings)[0]
-
-
-def number_occurrences_keyed(findings: list[Finding]) -> tuple[list[Finding], list[tuple[str, ...]]]:
-    """:func:`number_occurrences`, with the :func:`occurrence_key` of each finding."""
+    so that fingerprints, which leave out line numbers, stay unique within a file. Also
+    gives each finding's :func:`occurrence_key`, computed once."""
     seen: Counter[tuple[str, ...]] = Counter()
     numbered, keys = [], list(map(occurrence_key, findings))
     for finding, key in zip(findings, keys):

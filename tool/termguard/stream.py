@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from hashlib import blake2b
 from typing import Any
@@ -102,9 +103,18 @@ class ChunkAt:
 CHANGED = "the file changed while it was being checked; check it again"
 
 
-def file_version(path: str) -> tuple[int, int]:
-    """Size and modification time: a file whose version differs at the end of a run
-    changed while workers were reading it (see :data:`CHANGED`)."""
+@contextmanager
+def unchanged(path: str) -> Iterator[int]:
+    """Around a run whose workers read ``path`` themselves: yields the file's size, and
+    raises the one-line :data:`CHANGED` error when its size or modification time differ
+    at the end."""
+    before = _file_version(path)
+    yield before[0]
+    if _file_version(path) != before:
+        raise InputError(path, CHANGED)
+
+
+def _file_version(path: str) -> tuple[int, int]:
     stat = os.stat(path)
     return stat.st_size, stat.st_mtime_ns
 
@@ -124,14 +134,19 @@ def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
                 rest = data
                 continue
             data, rest = data[:cut], data[cut:]
-            skip = len(BOM) if start == 0 and data.startswith(BOM) else 0
-            yield Chunk(path, data[skip:], line, offset, start + skip)
+            chunk = _chunk(path, data, line, offset, start)
+            yield chunk
             start += len(data)
             line += data.count(b"\n")
-            offset += _code_points(data[skip:])
+            offset += _code_points(chunk.data)
         if rest:
-            skip = len(BOM) if start == 0 and rest.startswith(BOM) else 0
-            yield Chunk(path, rest[skip:], line, offset, start + skip)
+            yield _chunk(path, rest, line, offset, start)
+
+
+def _chunk(path: str, data: bytes, line: int, offset: int, start: int) -> Chunk:
+    """The chunk of ``data`` read at byte ``start``, without the file's byte-order mark."""
+    skip = len(BOM) if start == 0 and data.startswith(BOM) else 0
+    return Chunk(path, data[skip:], line, offset, start + skip)
 
 
 def _code_points(data: bytes) -> int:
@@ -341,31 +356,41 @@ def check_stream(
         if progress:
             progress(size)
 
-    before = file_version(path)
-    size = before[0]
-    if jobs <= 1 or (make is None and not FORK_WORKERS):
-        context.matcher.expect_text(size)
-        for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-            absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
-    else:
-        global _worker
-        try:
-            with _worker_pool(jobs, context, checks, make, size // jobs) as pool:
-                pending: list[tuple[Future, int]] = []
-                for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                    pending.append((pool.submit(_work, chunk.reference(), index, prepare), len(chunk.data)))
-                    while len(pending) > 2 * jobs:
-                        future, chunk_size = pending.pop(0)
-                        absorb(future.result(), chunk_size)
-                for future, chunk_size in pending:
-                    absorb(future.result(), chunk_size)
-        except BrokenProcessPool:
-            raise TermguardError(f"{path}: {WORKER_DIED}") from None
-        finally:
-            _worker = None
-    if file_version(path) != before:  # workers read their chunks from the file
-        raise InputError(path, CHANGED)
+    with unchanged(path) as size:  # workers read their chunks from the file
+        if jobs <= 1 or (make is None and not FORK_WORKERS):
+            context.matcher.expect_text(size)
+            for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
+                absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
+        else:
+            _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make, size // jobs), chunk_bytes,
+                              prepare, absorb)  # fmt: skip
     findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
     return StreamResult(findings, merger.segments, merger.prepared)
+
+
+def _check_in_workers(
+    path: str,
+    jobs: int,
+    pool: ProcessPoolExecutor,
+    chunk_bytes: int,
+    prepare: Prepare | None,
+    absorb: Callable[[ChunkResult, int], None],
+) -> None:
+    """Chunks to the workers, results back in file order, a few chunks in flight each."""
+    global _worker
+    try:
+        with pool:
+            pending: list[tuple[Future, int]] = []
+            for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
+                pending.append((pool.submit(_work, chunk.reference(), index, prepare), len(chunk.data)))
+                while len(pending) > 2 * jobs:
+                    future, chunk_size = pending.pop(0)
+                    absorb(future.result(), chunk_size)
+            for future, chunk_size in pending:
+                absorb(future.result(), chunk_size)
+    except BrokenProcessPool:
+        raise TermguardError(f"{path}: {WORKER_DIED}") from None
+    finally:
+        _worker = None
