@@ -36,6 +36,7 @@ from termguard.checks.chunk import ChunkView
 from termguard.engine import finalize, finalize_keyed
 from termguard.errors import WORKER_DIED, InputError, TermguardError
 from termguard.formats import decode_bytes
+from termguard.memory import paused_gc
 from termguard.model import Finding, Origin, Segment
 from termguard.termbase import Glossary
 
@@ -326,7 +327,8 @@ def _init_worker(make: Make, expected_chars: int) -> None:
 
 def _work(chunk: ChunkAt, index: int, prepare: Prepare | None) -> ChunkResult:
     assert _worker is not None
-    return check_chunk(chunk.read(), *_worker, index, prepare)
+    with paused_gc():  # a chunk's objects are dropped whole when it is done
+        return check_chunk(chunk.read(), *_worker, index, prepare)
 
 
 @dataclass
@@ -356,7 +358,7 @@ def check_stream(
         if progress:
             progress(size)
 
-    with unchanged(path) as size:  # workers read their chunks from the file
+    with unchanged(path) as size, paused_gc():  # workers read their chunks from the file
         if jobs <= 1 or (make is None and not FORK_WORKERS):
             context.matcher.expect_text(size)
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
@@ -364,7 +366,7 @@ def check_stream(
         else:
             _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make, size // jobs), chunk_bytes,
                               prepare, absorb)  # fmt: skip
-    findings = merger.finish()
+        findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
     return StreamResult(findings, merger.segments, merger.prepared)

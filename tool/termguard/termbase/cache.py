@@ -12,17 +12,16 @@ Values derived from a glossary (the matcher's key tables) are cached beside it w
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
 
 from termguard import __version__
+from termguard.memory import paused_gc
 from termguard.termbase.model import Entry
 
 T = TypeVar("T")
@@ -76,26 +75,13 @@ def cached_under(name: str, key: str, build: Callable[[], T]) -> T:
 
 def _read(path: Path, key: str) -> object | None:
     try:
-        with path.open("rb") as handle, _no_gc():
+        with path.open("rb") as handle, paused_gc():
             stored = pickle.load(handle)
     except Exception:  # missing, truncated, from another Python: rebuild
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
         return None
     return stored.get("value")
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling creates objects by the hundred thousand, none of them garbage: the
-    cyclic collector would walk them again and again (a third of a large load)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write(path: Path, key: str, value: object, prefix: str) -> None:
