@@ -169,6 +169,29 @@ def test_an_edited_glossary_file_gets_new_keys(cache_home, tmp_path):
     assert len(list(cache_home.glob("matcher-target-*.pickle"))) == 2
 
 
+def test_a_glossarys_digest_keys_its_tables_without_hashing_the_entries(cache_home, tmp_path, monkeypatch):
+    path = tmp_path / "big.toml"
+    _big_glossary(path)
+    glossary = load_glossary([path], default=False, gazetteer=False)
+    first = TermMatcher(glossary.entries, glossary.digest)
+    _no_derivation(monkeypatch)
+    monkeypatch.setattr(keys.marshal, "dumps", lambda *args: pytest.fail("entries hashed although the digest is known"))
+    again = load_glossary([path], default=False, gazetteer=False)
+    assert [h.rendering for h in TermMatcher(again.entries, again.digest).find("a paper mountain")] == [
+        h.rendering for h in first.find("a paper mountain")] == ["paper mountain"]  # fmt: skip
+
+
+def test_an_edited_glossary_with_a_digest_gets_new_keys(cache_home, tmp_path):
+    path = tmp_path / "big.toml"
+    _big_glossary(path)
+    glossary = load_glossary([path], default=False, gazetteer=False)
+    TermMatcher(glossary.entries, glossary.digest).find("x")
+    _big_glossary(path, forbidden="paper hill")
+    edited = load_glossary([path], default=False, gazetteer=False)
+    matcher = TermMatcher(edited.entries, edited.digest)
+    assert [h.rendering for h in matcher.find("a paper mountain and a paper hill")] == ["paper hill"]
+
+
 def test_small_glossaries_and_termguard_no_cache_write_no_key_cache(cache_home, tmp_path, monkeypatch):
     TermMatcher([Entry("e", ("文山会海",), ("excessive documents",), references=("t",))]).find_source("文山会海")
     assert not cache_home.exists()

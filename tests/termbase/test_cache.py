@@ -148,3 +148,19 @@ def test_reading_the_cache_pauses_the_garbage_collector_and_restores_it(cache_ho
         finally:
             gc.enable()
     assert seen == [False, False] and gc.isenabled()
+
+
+def test_the_glossary_digest_comes_from_the_cache_too(cache_home, glossary_file, monkeypatch):
+    """Hashing 50,000 entries for the run signature took a quarter second of every run."""
+    from termguard.termbase import model
+
+    first = _load(glossary_file).digest()
+    assert first == model.entries_digest(_load(glossary_file).entries)
+    monkeypatch.setattr(model, "entries_digest", lambda entries: pytest.fail("hashed although cached"))
+    assert _load(glossary_file).digest() == first
+
+
+def test_the_digest_follows_the_renderings(cache_home, glossary_file):
+    before = _load(glossary_file).digest()
+    glossary_file.write_text(GLOSSARY.replace("common prosperity", "prosperity for all"), "utf-8")
+    assert _load(glossary_file).digest() != before

@@ -20,7 +20,7 @@ class CheckContext:
 
     @cached_property
     def matcher(self) -> TermMatcher:
-        return self._matcher or TermMatcher(self.glossary.entries)
+        return self._matcher or TermMatcher(self.glossary.entries, self.glossary.digest)
 
     def target_hits(self, segment: Segment) -> list[TermHit]:
         key = id(segment)

@@ -113,7 +113,7 @@ def build_report(args: argparse.Namespace) -> ScoreReport:
     source = _source_texts(args, reference, systems[0])
     decisions = load_decisions(args.before_after) if args.before_after else []
     glossary = build_glossary(args)
-    matcher = TermMatcher(glossary.entries)
+    matcher = TermMatcher(glossary.entries, glossary.digest)
     refs = targets(reference)
 
     def score(name: str, segments: list[Segment], hyps: list[str]) -> SystemScores:

@@ -181,9 +181,10 @@ class TermMatcher:
 
     The source side is built on first use: monolingual runs never need it."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], digest: Callable[[], str] | None = None) -> None:
+        """``digest``: ``Glossary.digest`` of the entries, when they are a glossary's."""
         self.entries = list(entries)
-        table, anchors = target_index(self.entries)
+        table, anchors = target_index(self.entries, digest)
         self._target = _Automaton(table, decode_target, bounded=True)
         items = [(entry, pattern) for entry in self.entries for pattern in entry.forbidden_regex]
         self._regexes = RegexRenderings(items, anchors)

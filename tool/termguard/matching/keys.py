@@ -82,9 +82,15 @@ def decode_target(entry: Entry, code: int) -> tuple[str, str, str]:
     return ("forbidden" if forbidden else "approved"), rendering, form
 
 
-def target_index(entries: Sequence[Entry]) -> tuple[KeyTable, list[Anchors | None]]:
-    """The target key table and the anchor of every regex rendering, in glossary order."""
-    return _cached("matcher-target", entries, _target_content, _build_target)
+def target_index(
+    entries: Sequence[Entry], digest: Callable[[], str] | None = None
+) -> tuple[KeyTable, list[Anchors | None]]:
+    """The target key table and the anchor of every regex rendering, in glossary order.
+
+    ``digest`` gives a hash of the entries (``Glossary.digest``) to key the cache on,
+    which a glossary loaded from the cache already knows; without it the renderings are
+    hashed here."""
+    return _cached("matcher-target", entries, _target_content, _build_target, digest)
 
 
 def source_table(entries: Sequence[Entry]) -> KeyTable:
@@ -195,11 +201,14 @@ def _prefix_index(keys: list[str]) -> tuple[list[str], array[int], array[int], a
 
 
 def _cached(name: str, entries: Sequence[Entry], content: Callable[[Entry], tuple[object, ...]],
-            build: Callable[[Sequence[Entry]], T]) -> T:  # fmt: skip
+            build: Callable[[Sequence[Entry]], T], entries_digest: Callable[[], str] | None = None) -> T:  # fmt: skip
     if len(entries) < CACHE_MIN_ENTRIES or not glossary_cache.enabled():
         return build(entries)
     digest = hashlib.blake2b(_code_fingerprint(), digest_size=20)
-    digest.update(marshal.dumps(list(map(content, entries)), 2))  # version 2: no object sharing
+    if entries_digest is not None:
+        digest.update(b"entries-digest\0" + entries_digest().encode())
+    else:
+        digest.update(marshal.dumps(list(map(content, entries)), 2))  # version 2: no object sharing
     return glossary_cache.cached_under(name, digest.hexdigest(), lambda: build(entries))
 
 

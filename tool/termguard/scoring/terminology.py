@@ -26,7 +26,6 @@ from termguard import __version__
 from termguard.checks.glossary import forbidden_hits
 from termguard.matching import TermHit, TermMatcher
 from termguard.matching.normalize import normalize_term
-from termguard.signature import glossary_digest
 from termguard.termbase import Glossary
 
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
@@ -68,7 +67,7 @@ class TermCorpus:
         matcher: TermMatcher | None = None,
     ) -> None:
         self.glossary = glossary
-        self.matcher = matcher or TermMatcher(glossary.entries)
+        self.matcher = matcher or TermMatcher(glossary.entries, glossary.digest)
         self.hypotheses = list(hypotheses)
         self.references = list(references) if references is not None else None
         self.sources = list(sources) if sources is not None and any(s for s in sources) else None
@@ -91,7 +90,7 @@ class TermCorpus:
 
     @cached_property
     def glossary_tag(self) -> str:
-        return f"{len(self.glossary)}-{glossary_digest(self.glossary)}"
+        return f"{len(self.glossary)}-{self.glossary.digest()[:10]}"
 
 
 def outermost(hits: Sequence[TermHit]) -> list[TermHit]:

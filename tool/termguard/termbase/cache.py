@@ -27,8 +27,9 @@ from termguard.termbase.model import Entry
 T = TypeVar("T")
 NAME = "glossary"
 PREFIX = f"{NAME}-"
-FORMAT = 3
-"""Bumped when the stored form changes (3: entries rebuilt by filling their slots)."""
+FORMAT = 4
+"""Bumped when the stored form changes (3: entries rebuilt by filling their slots; 4: with
+the glossary digest)."""
 
 
 def cache_dir() -> Path:

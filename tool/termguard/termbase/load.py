@@ -14,7 +14,7 @@ import regex
 
 from termguard.errors import GlossaryError
 from termguard.model import Severity
-from termguard.termbase.model import Entry, Glossary
+from termguard.termbase.model import Entry, Glossary, entries_digest
 
 ENTRY_KEYS = {
     "id", "source", "approved", "forbidden", "forbidden_regex", "note", "references",
@@ -52,17 +52,18 @@ def load_glossary(
         gazetteer_dirs.append(default_glossary_dir() / "gazetteer")
         gazetteer_dirs.extend(Path(p) / "gazetteer" for p in paths if Path(p).is_dir())
 
-    def build() -> tuple[list[Entry], set[str]]:
+    def build() -> tuple[list[Entry], set[str], str]:
         names: set[str] = set()
         for folder in gazetteer_dirs:
             names |= load_gazetteer(folder)
-        return shared_values(load_paths(files)), names
+        entries = shared_values(load_paths(files))
+        return entries, names, entries_digest(entries)
 
     from termguard.termbase.cache import cached
 
     name_files = [f for folder in gazetteer_dirs if folder.is_dir() for f in sorted(folder.glob("*.txt"))]
-    entries, names = cached(files + name_files, build)
-    return Glossary(entries, names)
+    entries, names, digest = cached(files + name_files, build)
+    return Glossary(entries, names, digest)
 
 
 def shared_values(entries: list[Entry]) -> list[Entry]:
