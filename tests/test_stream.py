@@ -272,3 +272,29 @@ def test_chunks_are_checked_with_the_collector_paused_and_it_is_restored(big_tex
     assert result.findings
     assert {f.message for f in result.findings} == {"gc enabled: False"}
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fail_on", ["never", "error"])
+def test_findings_rendered_in_workers_stay_packed_in_a_json_run(tmp_path, monkeypatch, capsys, fail_on):
+    """The parent writes the workers' texts and counts severities from the packed rows:
+    unpacking ~60,000 findings it never looks at was a sixth of a large run's work."""
+    from termguard import findings, stream
+    from termguard.cli import main
+
+    path = tmp_path / "tm.txt"
+    path.write_text("".join(f"Line {n}: officials cut the Wenshan Huihai, said report {n}.\n" for n in range(400)))
+    argv = ["check", str(path), "--format", "json", "--fail-on", fail_on, "--jobs", "2", "--ignore", "candidate-term"]
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1 << 40)
+    whole_status = main(argv)
+    whole = capsys.readouterr().out
+
+    def refuse(_packed):
+        raise AssertionError("findings unpacked in the parent")
+
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
+    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 2000, None))
+    monkeypatch.setattr(findings, "unpack_findings", refuse)
+    monkeypatch.setattr(stream, "unpack_findings", refuse)
+    assert main(argv) == whole_status == (0 if fail_on == "never" else 1)
+    assert capsys.readouterr().out == whole
+    assert whole.count('"rule": "forbidden-rendering"') + whole.count('"rule":"forbidden-rendering"') == 400

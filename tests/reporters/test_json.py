@@ -49,11 +49,13 @@ def test_positions_on_later_lines_of_a_multiline_segment():
 def test_prepared_text_is_used_only_for_the_very_finding_it_was_made_for():
     from dataclasses import replace
 
+    from termguard.findings import FindingList, Piece
     from termguard.model import Finding, Origin, Segment, Severity
 
     finding = Finding("whitespace", Severity.NOTE, Segment("s1", "a  b", Origin("a.txt", 1)), 1, 3, "doubled space")
     renumbered = replace(finding, occurrence=1)
-    report = Report([finding, renumbered], ["a.txt"], select(), "", 1, prepared={id(finding): (finding, '{"x":1}')})
+    findings = FindingList([Piece([finding, renumbered], texts=['{"x":1}', None])])
+    report = Report(findings, ["a.txt"], select(), "", 1)
     lines = JsonReporter().render(report).splitlines()
     assert lines[-4].strip() == '{"x":1},'
     assert json.loads(lines[-3])["fingerprint"] == renumbered.fingerprint != finding.fingerprint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -181,3 +182,42 @@ def squeezed(text: str) -> str:
 @lru_cache(maxsize=256)
 def _portable_path(path: str) -> str:
     return PurePath(os.path.normpath(path)).as_posix()
+
+
+PackedFindings = tuple[list[tuple[object, ...]], list[tuple[object, ...]]]
+"""(segment rows, finding rows): findings as plain tuples, each segment once."""
+
+
+def pack_findings(findings: list[Finding]) -> PackedFindings:
+    """Findings as rows of plain values, to send between processes: pickle writes tuples
+    of strings and numbers in C, where every object's ``__reduce__`` is a Python call."""
+    rows: list[tuple[object, ...]] = []
+    segments: dict[int, int] = {}
+    segment_rows: list[tuple[object, ...]] = []
+    for finding in findings:
+        segment = finding.segment
+        number = segments.get(id(segment))
+        if number is None:
+            number = segments[id(segment)] = len(segment_rows)
+            origin = segment.origin
+            segment_rows.append((segment.id, segment.target, origin.path, origin.line, origin.column, origin.offset,
+                                 origin.entry, segment.source, segment.fuzzy, segment.suppressed, segment.index,
+                                 segment.source_lang, segment.target_lang))  # fmt: skip
+        rows.append((finding.rule, finding.severity.value, number, finding.start, finding.end, finding.message,
+                     finding.suggestions, finding.entry_id, finding.occurrence))  # fmt: skip
+    return segment_rows, rows
+
+
+def unpack_findings(packed: PackedFindings) -> list[Finding]:
+    """The findings :func:`pack_findings` packed (findings of one segment share it again)."""
+    segment_rows, rows = packed
+    segments = [Segment(id_, target, Origin(path, line, column, offset, entry), *rest)
+                for id_, target, path, line, column, offset, entry, *rest in segment_rows]  # fmt: skip
+    severities = _SEVERITIES
+    return [Finding(rule, severities[severity], segments[number], *rest) for rule, severity, number, *rest in rows]
+
+
+def packed_severities(packed: PackedFindings) -> Counter[Severity]:
+    """How many packed findings there are of each severity, without unpacking them."""
+    counts = Counter(row[1] for row in packed[1])
+    return Counter({_SEVERITIES[value]: count for value, count in counts.items()})

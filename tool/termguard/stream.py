@@ -12,7 +12,8 @@ and its automaton built once, not once per worker. Elsewhere each worker builds 
 Per-finding work is done where the finding is made: each chunk's findings come back
 sorted and numbered within the chunk (with a digest of each one's occurrence key, so
 that :class:`ChunkMerger` can renumber the few identical to findings of earlier chunks)
-and, when the reporter asks, already rendered (``prepare``).
+and, when the reporter asks, already rendered (``prepare``): then they stay packed in
+this process unless something needs them as objects (:mod:`termguard.findings`).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
 from termguard.engine import finalize, finalize_keyed
 from termguard.errors import WORKER_DIED, InputError, TermguardError
+from termguard.findings import FindingList, Piece
 from termguard.formats import decode_bytes
 from termguard.memory import paused_gc
-from termguard.model import Finding, Origin, Segment
+from termguard.model import Finding, Origin, PackedFindings, Segment, pack_findings, unpack_findings
 from termguard.termbase import Glossary
 
 CHUNK_BYTES = 2 << 20
@@ -161,10 +163,13 @@ Prepare = Callable[[Finding], str]
 
 @dataclass
 class ChunkResult:
-    """What checking one chunk gives back to the process that merges the chunks."""
+    """What checking one chunk gives back to the process that merges the chunks.
 
-    findings: list[Finding]
-    """Suppressions applied, sorted, numbered within the chunk."""
+    Sent between processes, the findings travel packed (:func:`pack_findings`) and are
+    unpacked only if the merging process needs them (see :mod:`termguard.findings`)."""
+
+    findings: list[Finding] | None
+    """Suppressions applied, sorted, numbered within the chunk (None: still packed)."""
     keys: list[bytes]
     """A digest of each finding's :func:`~termguard.engine.occurrence_key`."""
     parts: list[Any]
@@ -172,6 +177,23 @@ class ChunkResult:
     segments: int
     prepared: list[str] | None = None
     """Each finding rendered by ``prepare``, when one was given."""
+    packed: PackedFindings | None = None
+
+    def finding_objects(self) -> list[Finding]:
+        if self.findings is None:
+            assert self.packed is not None
+            self.findings, self.packed = unpack_findings(self.packed), None
+        return self.findings
+
+    def piece(self) -> Piece:
+        return Piece(self.findings, self.packed, self.prepared)
+
+    def __reduce__(self) -> tuple[Callable[..., ChunkResult], tuple[Any, ...]]:
+        return _received, (pack_findings(self.finding_objects()), self.keys, self.parts, self.segments, self.prepared)
+
+
+def _received(packed: PackedFindings, *rest: Any) -> ChunkResult:
+    return ChunkResult(None, *rest, packed=packed)
 
 
 def check_chunk(
@@ -215,39 +237,47 @@ class ChunkMerger:
 
     checks: Sequence[Check]
     context: CheckContext
-    findings: list[Finding] = field(default_factory=list)
-    prepared: dict[int, tuple[Finding, str]] = field(default_factory=dict)
-    """Rendered findings by object identity (the finding is kept to pin its id)."""
     segments: int = 0
+    _pieces: list[Piece] = field(default_factory=list)
     _parts: list[list[Any]] = field(default_factory=list)
     _seen: Counter[bytes] = field(default_factory=Counter)
 
     def add(self, result: ChunkResult) -> None:
-        findings, counts = result.findings, Counter(result.keys)
-        if not self._seen.keys().isdisjoint(counts):  # identical to findings of earlier chunks
-            seen = self._seen
-            findings = [replace(f, occurrence=f.occurrence + seen[k]) if seen[k] else f
-                        for f, k in zip(findings, result.keys)]  # fmt: skip
+        counts = Counter(result.keys)
+        if self._seen.keys().isdisjoint(counts):
+            self._pieces.append(result.piece())
+        else:  # identical to findings of earlier chunks: number them on
+            self._pieces.append(self._renumbered(result))
         self._seen.update(counts)
-        if result.prepared is not None:
-            for finding, original, text in zip(findings, result.findings, result.prepared):
-                if finding is original:  # a renumbered finding is rendered again
-                    self.prepared[id(finding)] = (finding, text)
-        self.findings.extend(findings)
         self._parts.append(result.parts)
         self.segments += result.segments
 
-    def finish(self) -> list[Finding]:
-        """Every finding of the file, sorted and numbered as a whole-file run numbers them."""
+    def _renumbered(self, result: ChunkResult) -> Piece:
+        seen, findings = self._seen, result.finding_objects()
+        numbered = [replace(f, occurrence=f.occurrence + seen[k]) if seen[k] else f
+                    for f, k in zip(findings, result.keys)]  # fmt: skip
+        texts = None if result.prepared is None else [
+            text if new is old else None for new, old, text in zip(numbered, findings, result.prepared)]  # fmt: skip
+        return Piece(numbered, texts=texts)
+
+    def finish(self) -> Sequence[Finding]:
+        """Every finding of the file, sorted and numbered as a whole-file run numbers them:
+        a list, or a :class:`FindingList` keeping the texts findings were rendered to."""
         whole = [check.finish([parts[i] for parts in self._parts], self.context) for i, check in enumerate(self.checks)]
         document = finalize([f for found in whole for f in found])
-        findings = self.findings
+        rendered = any(piece.texts is not None for piece in self._pieces)
+        if not document:
+            return FindingList(self._pieces) if rendered else [f for p in self._pieces for f in p.findings()]
+        findings = [f for piece in self._pieces for f in piece.findings()]
+        texts = {id(f): t for piece in self._pieces for f, t in zip(piece.findings(), piece.texts or ())}
         if {f.rule for f in document} & {f.rule for f in findings}:
             # A rule reporting both per segment and per document: number them together.
-            return finalize(findings + document)
-        findings.extend(document)
-        findings.sort(key=Finding.sort_key)  # chunks are each sorted: one merge
-        return findings
+            merged = finalize(findings + document)
+        else:
+            merged = sorted(findings + document, key=Finding.sort_key)
+        if not rendered:
+            return merged
+        return FindingList([Piece(merged, texts=[texts.get(id(f)) for f in merged])])  # `findings` pins the ids
 
 
 def sparse_segments(
@@ -333,10 +363,9 @@ def _work(chunk: ChunkAt, index: int, prepare: Prepare | None) -> ChunkResult:
 
 @dataclass
 class StreamResult:
-    findings: list[Finding]
+    findings: Sequence[Finding]
+    """A list, or a :class:`FindingList` when ``prepare`` rendered them."""
     segments: int
-    prepared: dict[int, tuple[Finding, str]]
-    """Findings already rendered by ``prepare``, by object identity."""
 
 
 def check_stream(
@@ -369,7 +398,7 @@ def check_stream(
         findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
-    return StreamResult(findings, merger.segments, merger.prepared)
+    return StreamResult(findings, merger.segments)
 
 
 def _check_in_workers(

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from termguard import stream
 from termguard.checks import Check, CheckContext, select
@@ -23,6 +23,7 @@ from termguard.cli.common import (
 from termguard.config import FAIL_ON, Config, load_config
 from termguard.errors import TermguardError
 from termguard.fileio import atomic_write
+from termguard.findings import FindingList
 from termguard.formats import check_output_path, collect_paths
 from termguard.model import Finding, Severity
 from termguard.reporters import REPORTERS, Report, Reporter, summary_line
@@ -180,8 +181,7 @@ def run_checks(args: argparse.Namespace) -> Report:
     job = Job(tuple(checks), options, args.diff)
     large = {f for f in files if stream_whole_file(f, job)}
     jobs = worker_count(args.jobs, sum(os.path.getsize(f) for f in files))
-    by_path: dict[str, tuple[list[Finding], int]] = {}
-    prepared: dict[int, tuple[Finding, str]] = {}
+    by_path: dict[str, tuple[Sequence[Finding], int]] = {}
     prepare = getattr(REPORTERS[args.format], "prepare_finding", None)
     with progress_bar(files, enabled=not args.quiet) as advance:
         small = [f for f in files if f not in large]
@@ -194,10 +194,9 @@ def run_checks(args: argparse.Namespace) -> Report:
                 path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance, prepare=prepare
             )
             by_path[path] = (result.findings, result.segments)
-            prepared.update(result.prepared)
-    findings = [f for path in files for f in by_path[path][0]]
+    findings = FindingList.joined(by_path[path][0] for path in files)
     segments = sum(by_path[path][1] for path in files)
-    return Report(findings, files, checks, run_signature(glossary, checks), segments, prepared=prepared)
+    return Report(findings, files, checks, run_signature(glossary, checks), segments)
 
 
 def stream_whole_file(path: str, job: Job) -> bool:
@@ -231,11 +230,11 @@ def _load_baseline(path: str) -> frozenset[str]:
     return load_baseline(path)
 
 
-def exit_code(findings: list[Finding], fail_on: str) -> ExitCode:
+def exit_code(report: Report, fail_on: str) -> ExitCode:
     if fail_on == "never":
         return ExitCode.OK
     threshold = Severity(fail_on).rank
-    return ExitCode.FINDINGS if any(f.severity.rank >= threshold for f in findings) else ExitCode.OK
+    return ExitCode.FINDINGS if any(s.rank >= threshold for s, n in report.counts().items() if n) else ExitCode.OK
 
 
 def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str]:
@@ -287,4 +286,4 @@ def run(args: argparse.Namespace) -> int:
             print(summary_line(report), file=sys.stderr)
     else:
         sys.stdout.writelines(rendered(reporter, report, color=use_color(sys.stdout)))
-    return exit_code(report.findings, args.fail_on)
+    return exit_code(report, args.fail_on)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from termguard.checks import Check
+from termguard.findings import FindingList
 from termguard.model import Finding, Severity
 
 
@@ -14,23 +16,26 @@ from termguard.model import Finding, Severity
 class Report:
     """The result of a run, as reporters see it."""
 
-    findings: list[Finding]
+    findings: Sequence[Finding]
+    """A list, or a :class:`~termguard.findings.FindingList` from a streamed run."""
     files: list[str]
     """Every file checked, in order (also those without findings)."""
     checks: list[Check]
     signature: str = ""
     segments: int = 0
     extra: dict[str, object] = field(default_factory=dict)
-    prepared: dict[int, tuple[Finding, str]] = field(default_factory=dict)
-    """Findings the reporter's ``prepare_finding`` already rendered where they were found
-    (in worker processes), by object identity; the finding is kept to pin its id."""
-
-    def prepared_text(self, finding: Finding) -> str | None:
-        entry = self.prepared.get(id(finding))
-        return entry[1] if entry is not None and entry[0] is finding else None
 
     def counts(self) -> Counter[Severity]:
+        if isinstance(self.findings, FindingList):
+            return self.findings.severity_counts()
         return Counter(f.severity for f in self.findings)
+
+    def finding_texts(self, render: Callable[[Finding], str]) -> Iterator[str]:
+        """Each finding as ``render`` renders it, taking the texts the reporter's
+        ``prepare_finding`` already made where findings were found (worker processes)."""
+        if isinstance(self.findings, FindingList):
+            return self.findings.rendered(render)
+        return map(render, self.findings)
 
 
 class Reporter(Protocol):
@@ -39,7 +44,7 @@ class Reporter(Protocol):
     A reporter that writes one piece of text per finding may also offer
     ``prepare_finding(finding) -> str`` (a module-level function, so that it pickles):
     streamed runs then render findings in the worker processes that found them, and
-    the reporter takes the text from ``Report.prepared_text``.
+    the reporter takes the texts from ``Report.finding_texts``.
     """
 
     name: ClassVar[str]

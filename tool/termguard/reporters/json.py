@@ -69,9 +69,8 @@ class JsonReporter:
         head = json.dumps(self._document(report, []), ensure_ascii=False, indent=2)
         opening, closing = head.rsplit('"findings": []', 1)
         yield opening + '"findings": ['
-        prepared = report.prepared_text
-        for index, finding in enumerate(report.findings):
-            yield ("," if index else "") + "\n    " + (prepared(finding) or finding_json(finding))
+        for index, text in enumerate(report.finding_texts(finding_json)):
+            yield ("," if index else "") + "\n    " + text
         yield ("\n  ]" if report.findings else "]") + closing + "\n"
 
     def _document(self, report: Report, findings: list[dict[str, object]]) -> dict[str, object]:
