@@ -103,12 +103,41 @@ def test_the_source_side_is_built_only_when_source_text_is_searched(monkeypatch)
     assert [h.rendering for h in matcher.find_source("精简文山会海")] == ["文山会海"]
 
 
+def slow_target_table(entries: list[Entry]) -> keys.KeyTable:
+    """The key table derived rendering by rendering, form by form (what the batch build must equal)."""
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for index, entry in enumerate(entries):
+        for kind, renderings in ((keys.APPROVED, entry.approved), (keys.FORBIDDEN, entry.forbidden)):
+            for slot, rendering in enumerate(renderings):
+                for number, form in enumerate(inflections(rendering)):
+                    for variant in rendering_variants(form):
+                        owners.setdefault(variant, []).append((index, keys.target_code(kind, slot, bool(number))))
+    return key_table(owners)
+
+
+RENDERING = st.text(st.sampled_from("aesyhx -\u2010\u2011'\tSIé文\0"), min_size=1, max_size=14)
+
+
+@given(st.lists(st.tuples(st.lists(RENDERING, max_size=3), st.lists(RENDERING, max_size=3)), max_size=8))
+def test_the_batch_build_equals_deriving_rendering_by_rendering(renderings):
+    entries = [Entry(f"e{n}", ("术语",), tuple(approved), tuple(forbidden)) for n, (approved, forbidden) in
+               enumerate(renderings)]  # fmt: skip
+    table, _anchors = keys._build_target(entries)
+    assert table == slow_target_table(entries)
+
+
+def test_the_batch_build_of_the_shipped_glossary_equals_deriving_rendering_by_rendering():
+    entries = load_glossary().entries
+    assert keys._build_target(entries)[0] == slow_target_table(entries)
+
+
 @pytest.mark.parametrize(
     "rendering, expected",
     [("class", ["class", "classes"]), ("status", ["status"]), ("policies", ["policies", "policy"]),
      ("Cities", ["Cities", "City"]), ("boxes", ["boxes", "box"]), ("cadres", ["cadres", "cadre"]),
      ("grid member", ["grid member", "grid members"]), ("day", ["day", "days"]), ("branch", ["branch", "branches"]),
-     ("CPC", ["CPC"]), ("the 14th", ["the 14th"])],
+     ("CPC", ["CPC"]), ("the 14th", ["the 14th"]), ("policy", ["policy", "policies"]), ("tax", ["tax", "taxes"]),
+     ("bus", ["bus"]), ("path", ["path", "paths"]), ("sea", ["sea", "seas"])],
 )  # fmt: skip
 def test_inflections(rendering, expected):
     assert inflections(rendering) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from termguard.matching.normalize import fold_each_character, normalize
+from termguard.matching.normalize import fold_each_character, normalize, normalize_term, normalize_terms
 
 # Han, Latin with and without accents, combining marks, compatibility forms, quotes,
 # hyphens and spaces of every kind: each of them either folds or is left alone.
@@ -41,3 +41,8 @@ def test_text_folded_one_character_for_one_keeps_no_offset_map():
 def test_text_folded_into_fewer_or_more_characters_keeps_the_map():
     assert normalize("基层\u3000\u3000减负") == ("基层 减负", [0, 1, 2, 4, 5, 6])
     assert normalize("\ufb01ne 文") == ("fine 文", [0, 0, 1, 2, 3, 4, 5])
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(TRICKY + SEPARATORS + "\0\v\f\r  ") | st.characters(), max_size=12)))
+def test_normalizing_terms_together_equals_one_by_one(terms):
+    assert normalize_terms(terms) == [normalize_term(term) for term in terms]

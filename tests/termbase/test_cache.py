@@ -121,6 +121,16 @@ def test_entries_pickle_as_their_field_values():
     assert copy == entry and copy.source_variants == ("文山會海",) and hash(copy) == hash(entry)
 
 
+def test_with_source_variants_is_dataclasses_replace():
+    from dataclasses import replace
+
+    from termguard.termbase import Entry
+
+    entry = Entry("e", ("文山会海",), ("excessive documents",), note="n", references=("t",), path="g.toml")
+    variants = ("文山會海",)
+    assert entry.with_source_variants(variants).values() == replace(entry, source_variants=variants).values()
+
+
 def test_entries_share_equal_field_values_so_the_cache_stores_each_once(cache_home, tmp_path):
     path = tmp_path / "g.toml"
     path.write_text(GLOSSARY + GLOSSARY.replace("common-prosperity", "other").replace("共同富裕", "其他"), "utf-8")

@@ -24,7 +24,7 @@ from typing import TypeVar
 import regex
 
 from termguard.matching.anchors import Anchors, regex_anchors
-from termguard.matching.normalize import normalize_term
+from termguard.matching.normalize import normalize_term, normalize_terms
 from termguard.termbase import cache as glossary_cache
 from termguard.termbase.model import Entry
 
@@ -108,8 +108,14 @@ def inflections(rendering: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def other_number(rendering: str) -> str:
     """The rendering with its last word in the other grammatical number, or ""."""
+    return _other_number(rendering, {})
+
+
+def _other_number(rendering: str, word_memo: dict[str, str]) -> str:
     head, _, last = rendering.rpartition(" ")
-    other = _other_number_word(last)
+    other = word_memo.get(last)
+    if other is None:
+        other = word_memo[last] = _other_number_word(last)
     if not other:
         return ""
     return f"{head} {other}" if head else other
@@ -119,6 +125,8 @@ def _other_number_word(last: str) -> str:
     if len(last) < 3 or not last.isascii() or not last.isalpha() or last.isupper():
         return ""
     lower = last.lower()
+    if lower[-1] not in "syxh":  # most words: none of the rules below applies
+        return last + "s"
     if lower.endswith("ss"):
         return last + "es"
     if lower.endswith(("us", "is")):
@@ -140,10 +148,14 @@ def rendering_variants(rendering: str) -> list[str]:
     """Normalised keys for a rendering: hyphenated compounds also match closed up
     ("grass-roots" -> "grass roots", "grassroots")."""
     key = normalize_term(rendering)
-    if "-" not in rendering and "\u2010" not in rendering and "\u2011" not in rendering:
+    if not _has_hyphen(rendering):
         return [key]
     closed = normalize_term(_JOINING_HYPHEN.sub("", rendering))
     return [key, closed] if closed != key else [key]
+
+
+def _has_hyphen(rendering: str) -> bool:
+    return "-" in rendering or "\u2010" in rendering or "\u2011" in rendering
 
 
 _target_content = attrgetter("approved", "forbidden", "forbidden_regex")
@@ -151,16 +163,41 @@ _source_content = attrgetter("source", "source_variants")
 
 
 def _build_target(entries: Sequence[Entry]) -> tuple[KeyTable, list[Anchors | None]]:
+    """The keys of :func:`inflections` and :func:`rendering_variants` of every rendering,
+    in that order, derived for all renderings at once (normalised in one batch)."""
+    owners_of_forms, forms = _target_forms(entries)
+    keys = normalize_terms(forms)
+    hyphenated = [position for position, form in enumerate(forms) if _has_hyphen(form)]
+    closed = dict(zip(hyphenated, normalize_terms([_JOINING_HYPHEN.sub("", forms[p]) for p in hyphenated])))
     owners: dict[str, list[tuple[int, int]]] = {}
-    for index, entry in enumerate(entries):
-        for kind, renderings in ((APPROVED, entry.approved), (FORBIDDEN, entry.forbidden)):
-            for slot, rendering in enumerate(renderings):
-                for number, form in enumerate(inflections(rendering)):
-                    owner = (index, target_code(kind, slot, bool(number)))
-                    for variant in rendering_variants(form):
-                        owners.setdefault(variant, []).append(owner)
+    for position, (owner, key) in enumerate(zip(owners_of_forms, keys)):
+        group = owners.get(key)
+        if group is None:
+            owners[key] = [owner]
+        else:
+            group.append(owner)
+        if position in closed and closed[position] != key:
+            owners.setdefault(closed[position], []).append(owner)
     anchors = [regex_anchors(pattern) for entry in entries for pattern in entry.forbidden_regex]
     return key_table(owners), anchors
+
+
+def _target_forms(entries: Sequence[Entry]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every inflection of every rendering, and its owner (entry index, target code)."""
+    owners: list[tuple[int, int]] = []
+    forms: list[str] = []
+    word_memo: dict[str, str] = {}  # last words recur: "system", "development"
+    for index, entry in enumerate(entries):
+        for flag, renderings in ((0, entry.approved), (FORBIDDEN_FLAG, entry.forbidden)):
+            for slot, rendering in enumerate(renderings):
+                code = slot << 2 | flag
+                owners.append((index, code))
+                forms.append(rendering)
+                other = _other_number(rendering, word_memo)
+                if other:
+                    owners.append((index, code | INFLECTED_FLAG))
+                    forms.append(other)
+    return owners, forms
 
 
 def _build_source(entries: Sequence[Entry]) -> KeyTable:
@@ -184,20 +221,21 @@ def key_table(owners: dict[str, list[tuple[int, int]]]) -> KeyTable:
 
 
 def _prefix_index(keys: list[str]) -> tuple[list[str], array[int], array[int], array[int]]:
-    whole: dict[str, int] = {}  # prefix -> the key that is all of it, or -1
+    prefixes = [key[:PREFIX_CHARS] for key in keys]
+    whole = dict.fromkeys(prefixes, -1)  # prefix -> the key that is all of it, or -1
     longer: dict[str, set[int]] = {}
-    for key_id, key in enumerate(keys):
-        prefix = key[:PREFIX_CHARS]
+    for prefix, key in zip(prefixes, keys):
         if len(key) > PREFIX_CHARS:
-            longer.setdefault(prefix, set()).add(len(key))
-            whole.setdefault(prefix, -1)
-        else:
-            whole[prefix] = key_id
-    starts, lengths = array("i", [0]), array("i")
-    for prefix in whole:
-        lengths.extend(sorted(longer.get(prefix, ())))
-        starts.append(len(lengths))
-    return list(whole), array("i", whole.values()), starts, lengths
+            found = longer.get(prefix)
+            if found is None:
+                longer[prefix] = {len(key)}
+            else:
+                found.add(len(key))
+    whole.update({key: key_id for key_id, key in enumerate(keys) if len(key) <= PREFIX_CHARS})
+    sorted_lengths = [sorted(longer[prefix]) if prefix in longer else () for prefix in whole]
+    starts = array("i", [0])
+    starts.extend(accumulate(map(len, sorted_lengths)))
+    return list(whole), array("i", whole.values()), starts, array("i", chain.from_iterable(sorted_lengths))
 
 
 def _cached(name: str, entries: Sequence[Entry], content: Callable[[Entry], tuple[object, ...]],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ ENTRY_KEYS = {
     "tags", "case_sensitive", "severity", "status",
 }  # fmt: skip
 REQUIRED_KEYS = ("id", "source", "approved", "references")
+LIST_KEYS = ("source", "approved", "forbidden", "forbidden_regex", "references", "tags")
 FILE_KEYS = {"glossary", "entry"}
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STATUSES = ("approved", "proposed")
@@ -69,8 +69,13 @@ def load_glossary(
 def shared_values(entries: list[Entry]) -> list[Entry]:
     """The entries with equal field values as one object (the same references, tags,
     path...), so the cache pickles each value once and loads faster."""
-    memo: dict[tuple[type, object], Any] = {}
-    return [Entry(*(memo.setdefault((type(v), v), v) for v in entry.values())) for entry in entries]
+    memo: dict[tuple[type, object], Any] = {}  # by type too: True == 1, Severity.ERROR == "error"
+    share = memo.setdefault
+    result = []
+    for entry in entries:
+        values = entry.values()
+        result.append(Entry(*map(share, zip(map(type, values), values), values)))
+    return result
 
 
 def _expand(path: Path) -> list[Path]:
@@ -118,7 +123,7 @@ def with_traditional_variants(entries: list[Entry]) -> list[Entry]:
                 if forms[index] != term and forms[index] not in variants:
                     variants.append(forms[index])
         position += len(entry.source)
-        result.append(replace(entry, source_variants=tuple(variants)) if variants else entry)
+        result.append(entry.with_source_variants(tuple(variants)) if variants else entry)
     return result
 
 
@@ -166,26 +171,20 @@ def entry_from_mapping(raw: dict[str, Any], path: Path, text: str = "", index: i
     def fail(message: str) -> GlossaryError:
         return GlossaryError(str(path), message, name, _line_of_id_in(text, name) if text else None)
 
-    unknown = set(raw) - ENTRY_KEYS
-    if unknown:
-        raise fail(f"unknown key {sorted(unknown)[0]!r}")
+    if not ENTRY_KEYS.issuperset(raw):
+        raise fail(f"unknown key {sorted(set(raw) - ENTRY_KEYS)[0]!r}")
     for key in REQUIRED_KEYS:
         if not raw.get(key):
             raise fail(f"missing {key!r}")
     if not isinstance(raw["id"], str) or not ID_PATTERN.fullmatch(raw["id"]):
         raise fail("id must be lower-case kebab-case, e.g. 'common-prosperity'")
-    fields = {key: _string_list(raw, key, fail) for key in
-              ("source", "approved", "forbidden", "forbidden_regex", "references", "tags")}  # fmt: skip
-    for pattern in fields["forbidden_regex"]:
+    source, approved, forbidden, forbidden_regex, references, tags = (_string_list(raw, key, fail) for key in LIST_KEYS)
+    for pattern in forbidden_regex:
         try:
             regex.compile(pattern)
         except regex.error as error:
             raise fail(f"bad regular expression {pattern!r}: {error}") from None
-    severity = raw.get("severity", "error")
-    try:
-        severity = Severity.parse(severity)
-    except ValueError as error:
-        raise fail(str(error)) from None
+    severity = _severity(raw.get("severity", "error"), fail)
     status = raw.get("status", "approved")
     if status not in STATUSES:
         raise fail(f"status must be one of {', '.join(STATUSES)}")
@@ -197,13 +196,13 @@ def entry_from_mapping(raw: dict[str, Any], path: Path, text: str = "", index: i
         raise fail("note must be a string")
     return Entry(
         id=raw["id"],
-        source=fields["source"],
-        approved=fields["approved"],
-        forbidden=fields["forbidden"],
-        forbidden_regex=fields["forbidden_regex"],
+        source=source,
+        approved=approved,
+        forbidden=forbidden,
+        forbidden_regex=forbidden_regex,
         note=note,
-        references=fields["references"],
-        tags=fields["tags"],
+        references=references,
+        tags=tags,
         case_sensitive=case_sensitive,
         severity=severity,
         status=status,
@@ -212,12 +211,32 @@ def entry_from_mapping(raw: dict[str, Any], path: Path, text: str = "", index: i
 
 
 def _string_list(raw: dict[str, Any], key: str, fail: Callable[[str], Exception]) -> tuple[str, ...]:
-    value = raw.get(key, [])
+    if key not in raw:
+        return ()
+    value = raw[key]
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(f"{key!r} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
+    if isinstance(value, list):
+        try:
+            stripped = tuple(map(str.strip, value))
+        except TypeError:  # an item that is not a string
+            pass
+        else:
+            if all(stripped):
+                return stripped
+    raise fail(f"{key!r} must be a list of non-empty strings")
+
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def _severity(value: object, fail: Callable[[str], Exception]) -> Severity:
+    if type(value) is str and value in _SEVERITIES:  # the common case, without Enum's lookup
+        return _SEVERITIES[value]
+    try:
+        return Severity.parse(value)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise fail(str(error)) from None
 
 
 def traditional_variants(terms: Iterable[str]) -> tuple[str, ...]:
