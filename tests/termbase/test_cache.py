@@ -114,9 +114,9 @@ def test_entries_pickle_as_their_field_values():
 
     entry = Entry("e", ("文山会海",), ("excessive documents",), ("cultural mountain",), severity=Severity.WARNING,
                   path="g.toml", source_variants=("文山會海",))  # fmt: skip
-    rebuild, (values,) = entry.__reduce__()
+    rebuild, values = entry.__reduce__()
     assert values == entry.values() == tuple(getattr(entry, f.name) for f in fields(Entry))
-    assert rebuild(values) == entry and Entry(*values) == entry
+    assert rebuild is Entry and Entry(*values) == entry
     copy = pickle.loads(pickle.dumps(entry))
     assert copy == entry and copy.source_variants == ("文山會海",) and hash(copy) == hash(entry)
 

@@ -27,9 +27,9 @@ from termguard.termbase.model import Entry
 T = TypeVar("T")
 NAME = "glossary"
 PREFIX = f"{NAME}-"
-FORMAT = 4
+FORMAT = 5
 """Bumped when the stored form changes (3: entries rebuilt by filling their slots; 4: with
-the glossary digest)."""
+the glossary digest; 5: entries rebuilt through their quick __init__)."""
 
 
 def cache_dir() -> Path:

@@ -38,11 +38,10 @@ class Entry:
     """Traditional-character forms of ``source``, derived at load time (the last field)."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Rebuilt from positional values by filling the slots directly: several times
-        # faster to unpickle than the dataclass default (a fields() lookup per entry)
-        # or the frozen __init__ (one object.__setattr__ call per field), which matters
-        # for a cached 50,000-entry glossary.
-        return _entry_from_values, (self.values(),)
+        # Rebuilt from positional values through the quick __init__ (termguard.frozen):
+        # several times faster to unpickle than the dataclass default (a fields() lookup
+        # per entry), which matters for a cached 50,000-entry glossary.
+        return Entry, self.values()
 
     def values(self) -> tuple[Any, ...]:
         """The field values in declaration order (``Entry(*entry.values()) == entry``)."""
@@ -75,14 +74,6 @@ def entries_digest(entries: Iterable[Entry]) -> str:
 
 _FIELD_NAMES = tuple(f.name for f in fields(Entry))
 _field_values = attrgetter(*_FIELD_NAMES)
-_SLOT_SETTERS = tuple(getattr(Entry, name).__set__ for name in _FIELD_NAMES)
-
-
-def _entry_from_values(values: tuple[Any, ...]) -> Entry:
-    entry = object.__new__(Entry)
-    for set_slot, value in zip(_SLOT_SETTERS, values):
-        set_slot(entry, value)
-    return entry
 
 
 class Glossary:
