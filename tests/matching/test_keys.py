@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from termguard.matching import TermMatcher, automaton, keys
 from termguard.matching.keys import PREFIX_CHARS, decode_target, inflections, iter_keys, key_table, rendering_variants
+from termguard.matching.normalize import normalize_term
 from termguard.termbase import Entry, load_glossary
 
 
@@ -126,9 +127,28 @@ def test_the_batch_build_equals_deriving_rendering_by_rendering(renderings):
     assert table == slow_target_table(entries)
 
 
-def test_the_batch_build_of_the_shipped_glossary_equals_deriving_rendering_by_rendering():
+def slow_source_table(entries: list[Entry]) -> keys.KeyTable:
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for index, entry in enumerate(entries):
+        for slot, term in enumerate(entry.all_source_forms):
+            owners.setdefault(normalize_term(term), []).append((index, slot))
+    return key_table(owners)
+
+
+SOURCE_TERM = st.text(st.sampled_from("文山会海會 -\u3000\uff21ﬁßa\0"), min_size=1, max_size=8)
+
+
+@given(st.lists(st.tuples(st.lists(SOURCE_TERM, min_size=1, max_size=3), st.lists(SOURCE_TERM, max_size=2)), max_size=8))
+def test_the_batch_source_build_equals_normalising_term_by_term(terms):
+    entries = [Entry(f"e{n}", tuple(source), ("x",), source_variants=tuple(variants)) for n, (source, variants) in
+               enumerate(terms)]  # fmt: skip
+    assert keys._build_source(entries) == slow_source_table(entries)
+
+
+def test_the_batch_builds_of_the_shipped_glossary_equal_deriving_form_by_form():
     entries = load_glossary().entries
     assert keys._build_target(entries)[0] == slow_target_table(entries)
+    assert keys._build_source(entries) == slow_source_table(entries)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -171,13 +171,9 @@ def _build_target(entries: Sequence[Entry]) -> tuple[KeyTable, list[Anchors | No
     closed = dict(zip(hyphenated, normalize_terms([_JOINING_HYPHEN.sub("", forms[p]) for p in hyphenated])))
     owners: dict[str, list[tuple[int, int]]] = {}
     for position, (owner, key) in enumerate(zip(owners_of_forms, keys)):
-        group = owners.get(key)
-        if group is None:
-            owners[key] = [owner]
-        else:
-            group.append(owner)
+        _add_owner(owners, key, owner)
         if position in closed and closed[position] != key:
-            owners.setdefault(closed[position], []).append(owner)
+            _add_owner(owners, closed[position], owner)
     anchors = [regex_anchors(pattern) for entry in entries for pattern in entry.forbidden_regex]
     return key_table(owners), anchors
 
@@ -201,11 +197,24 @@ def _target_forms(entries: Sequence[Entry]) -> tuple[list[tuple[int, int]], list
 
 
 def _build_source(entries: Sequence[Entry]) -> KeyTable:
-    owners: dict[str, list[tuple[int, int]]] = {}
+    owners_of_forms: list[tuple[int, int]] = []
+    forms: list[str] = []
     for index, entry in enumerate(entries):
-        for slot, term in enumerate(entry.all_source_forms):
-            owners.setdefault(normalize_term(term), []).append((index, slot))
+        terms = entry.all_source_forms
+        owners_of_forms.extend(zip(repeat(index), range(len(terms))))
+        forms.extend(terms)
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for owner, key in zip(owners_of_forms, normalize_terms(forms)):
+        _add_owner(owners, key, owner)
     return key_table(owners)
+
+
+def _add_owner(owners: dict[str, list[tuple[int, int]]], key: str, owner: tuple[int, int]) -> None:
+    group = owners.get(key)
+    if group is None:
+        owners[key] = [owner]
+    else:
+        group.append(owner)
 
 
 def key_table(owners: dict[str, list[tuple[int, int]]]) -> KeyTable:

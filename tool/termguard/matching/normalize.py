@@ -94,26 +94,36 @@ def normalize_term(term: str, casefold: bool = True) -> str:
 
 
 def normalize_terms(terms: Sequence[str]) -> list[str]:
-    """:func:`normalize_term` of every term (case folded). The ASCII ones are folded
-    together, joined by NUL: a large glossary's renderings in a few string operations
-    instead of a few calls each. Only runs of spaces span characters when ASCII folds,
-    and NUL stays as it is, so every term folds as it would alone."""
+    """:func:`normalize_term` of every term (case folded), in two batches: the ASCII
+    terms and the others, each joined by NUL and folded as one text. Folding works
+    character by character except that runs of spaces collapse, and NUL folds to
+    itself, so every term folds as it would alone; the batches take a few string
+    operations instead of a few calls per term (a large glossary's keys)."""
     result = [""] * len(terms)
-    batch: list[int] = []
+    ascii_terms: list[int] = []
+    other_terms: list[int] = []
     for position, term in enumerate(terms):
-        if term.isascii() and "\0" not in term:
-            batch.append(position)
-        else:
+        if "\0" in term:
             result[position] = normalize_term(term)
-    folded = "\0".join([terms[position] for position in batch]).lower()
-    for char in _ASCII_TO_SPACE:  # the steps of normalize's ASCII path
-        if char in folded:
-            folded = folded.replace(char, " ")
+        else:
+            (ascii_terms if term.isascii() else other_terms).append(position)
+    if ascii_terms:
+        folded = "\0".join([terms[position] for position in ascii_terms]).lower()
+        for char in _ASCII_TO_SPACE:  # the steps of normalize's ASCII path
+            if char in folded:
+                folded = folded.replace(char, " ")
+        _split_into(result, ascii_terms, folded)
+    if other_terms:
+        joined = "\0".join([terms[position] for position in other_terms])
+        _split_into(result, other_terms, "".join(map(fold_char, joined)))  # fold_each_character's output
+    return result
+
+
+def _split_into(result: list[str], positions: list[int], folded: str) -> None:
     if "  " in folded:
         folded = _SPACE_RUNS.sub(" ", folded)
-    for position, term in zip(batch, folded.split("\0")):
+    for position, term in zip(positions, folded.split("\0")):
         result[position] = term.strip()
-    return result
 
 
 def is_word_char(char: str) -> bool:

@@ -14,6 +14,7 @@ from termguard.termbase.model import Entry
 LIST_SEPARATOR = " | "
 """Joins list fields in one CSV/TSV cell or PO comment (no shipped rendering contains it)."""
 
+_EMPTY = (None, "", [], ())
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -53,8 +54,9 @@ def unique_id(wanted: str, taken: set[str]) -> str:
 
 def build_entry(raw: dict[str, Any], path: Path, line: int | None = None) -> Entry:
     """Validate imported fields with the TOML loader's rules; errors name the line."""
-    raw = {key: value for key, value in raw.items() if value not in (None, "", [], ())}
-    raw.setdefault("references", [f"Imported from {path.name}"])
+    raw = {key: value for key, value in raw.items() if value or value not in _EMPTY}  # truthy: not empty, quickly
+    if "references" not in raw:
+        raw["references"] = [f"Imported from {path.name}"]
     try:
         return entry_from_mapping(raw, path)
     except GlossaryError as error:
