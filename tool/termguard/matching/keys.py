@@ -184,14 +184,13 @@ def _target_forms(entries: Sequence[Entry]) -> tuple[list[tuple[int, int]], list
     forms: list[str] = []
     word_memo: dict[str, str] = {}  # last words recur: "system", "development"
     for index, entry in enumerate(entries):
-        for flag, renderings in ((0, entry.approved), (FORBIDDEN_FLAG, entry.forbidden)):
+        for kind, renderings in ((APPROVED, entry.approved), (FORBIDDEN, entry.forbidden)):
             for slot, rendering in enumerate(renderings):
-                code = slot << 2 | flag
-                owners.append((index, code))
+                owners.append((index, target_code(kind, slot, False)))
                 forms.append(rendering)
                 other = _other_number(rendering, word_memo)
                 if other:
-                    owners.append((index, code | INFLECTED_FLAG))
+                    owners.append((index, target_code(kind, slot, True)))
                     forms.append(other)
     return owners, forms
 
