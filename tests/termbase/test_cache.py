@@ -158,3 +158,22 @@ def test_reading_the_cache_pauses_the_garbage_collector_and_restores_it(cache_ho
         finally:
             gc.enable()
     assert seen == [False, False] and gc.isenabled()
+
+
+@pytest.mark.parametrize("no_cache", ["", "1"])
+def test_building_pauses_the_garbage_collector_and_restores_it(cache_home, monkeypatch, no_cache):
+    import gc
+
+    from termguard.termbase.cache import cached, cached_under
+
+    monkeypatch.setenv("TERMGUARD_NO_CACHE", no_cache)
+    seen = []
+    assert cached_under("derived", "k", lambda: seen.append(gc.isenabled()) or 1) == 1
+    assert cached([], lambda: seen.append(gc.isenabled()) or 2) == 2
+
+    def fail() -> None:
+        raise ValueError("bad glossary")
+
+    with pytest.raises(ValueError):
+        cached_under("derived", "other", fail)
+    assert seen == [False, False] and gc.isenabled()
