@@ -174,3 +174,22 @@ def test_the_digest_follows_the_renderings(cache_home, glossary_file):
     before = _load(glossary_file).digest()
     glossary_file.write_text(GLOSSARY.replace("common prosperity", "prosperity for all"), "utf-8")
     assert _load(glossary_file).digest() != before
+
+
+@pytest.mark.parametrize("no_cache", ["", "1"])
+def test_building_pauses_the_garbage_collector_and_restores_it(cache_home, monkeypatch, no_cache):
+    import gc
+
+    from termguard.termbase.cache import cached, cached_under
+
+    monkeypatch.setenv("TERMGUARD_NO_CACHE", no_cache)
+    seen = []
+    assert cached_under("derived", "k", lambda: seen.append(gc.isenabled()) or 1) == 1
+    assert cached([], lambda: seen.append(gc.isenabled()) or 2) == 2
+
+    def fail() -> None:
+        raise ValueError("bad glossary")
+
+    with pytest.raises(ValueError):
+        cached_under("derived", "other", fail)
+    assert seen == [False, False] and gc.isenabled()
