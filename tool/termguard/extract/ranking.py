@@ -30,19 +30,25 @@ def rank(hits: Iterable[Hit]) -> list[Candidate]:
     groups: dict[tuple[str, str, str], list[Hit]] = defaultdict(list)
     for hit in hits:
         groups[(hit.kind, normal_form(hit.text), hit.source or "")].append(hit)
-    candidates = [_candidate(group, hits) for group in groups.values()]
+    by_segment: dict[int, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_segment[id(hit.segment)].append(hit)
+    candidates = [_candidate(group, by_segment) for group in groups.values()]
     candidates.sort(key=Candidate.sort_key)
     return candidates
 
 
-def _candidate(group: list[Hit], all_hits: list[Hit]) -> Candidate:
+def _candidate(group: list[Hit], by_segment: dict[int, list[Hit]]) -> Candidate:
+    """One candidate from a group of hits; ``by_segment``: every hit, by its segment's
+    identity (hits overlap only within a segment: looking further was quadratic)."""
     group.sort(key=lambda h: (h.segment.origin.path, h.segment.origin.offset + h.start))
-    best = max(group, key=lambda h: (h.score, -group.index(h)))
+    best = max(enumerate(group), key=lambda pair: (pair[1].score, -pair[0]))[1]  # the first of the best
     remaining = (1 - best.score) * REPEAT_FACTOR ** (len(group) - 1)
     support: dict[str, float] = {}
-    for other in all_hits:
-        if other.kind != best.kind and any(other.overlaps(h) for h in group):
-            support[other.kind] = max(support.get(other.kind, 0.0), other.score)
+    for hit in group:
+        for other in by_segment[id(hit.segment)]:
+            if other.kind != best.kind and other.overlaps(hit):
+                support[other.kind] = max(support.get(other.kind, 0.0), other.score)
     for score in support.values():
         remaining *= 1 - score / 2
     source = next((h.source for h in group if h.source), None)
