@@ -269,7 +269,6 @@ class ChunkMerger:
         if not document:
             return FindingList(self._pieces) if rendered else [f for p in self._pieces for f in p.findings()]
         findings = [f for piece in self._pieces for f in piece.findings()]
-        texts = {id(f): t for piece in self._pieces for f, t in zip(piece.findings(), piece.texts or ())}
         if {f.rule for f in document} & {f.rule for f in findings}:
             # A rule reporting both per segment and per document: number them together.
             merged = finalize(findings + document)
@@ -277,6 +276,7 @@ class ChunkMerger:
             merged = sorted(findings + document, key=Finding.sort_key)
         if not rendered:
             return merged
+        texts = {id(f): t for piece in self._pieces for f, t in zip(piece.findings(), piece.texts or ())}
         return FindingList([Piece(merged, texts=[texts.get(id(f)) for f in merged])])  # `findings` pins the ids
 
 
