@@ -38,7 +38,7 @@ def test_severities_are_counted_from_packed_rows():
 
 def test_a_finding_list_is_its_pieces_in_order_unpacked_once():
     findings = _findings()
-    pieces = [Piece(packed=pack_findings(findings[:2]), texts=["t0", "t1"]), Piece(findings[2:])]
+    pieces = [Piece(packed=pack_findings(findings[:2]), texts=[b"t0", b"t1"]), Piece(findings[2:])]
     listed = FindingList(pieces)
     assert len(listed) == 3 and listed.severity_counts() == Counter(f.severity for f in findings)
     assert list(listed) == findings and listed[2] is findings[2]
@@ -47,13 +47,29 @@ def test_a_finding_list_is_its_pieces_in_order_unpacked_once():
 
 def test_texts_come_from_where_findings_were_rendered_else_from_render():
     findings = _findings()
-    listed = FindingList([Piece(packed=pack_findings(findings[:2]), texts=["t0", None]), Piece(findings[2:])])
-    assert list(listed.rendered(lambda f: f"render {f.entry_id}")) == ["t0", "render None", "render ybt"]
+    listed = FindingList([Piece(packed=pack_findings(findings[:2]), texts=[b"t0", None]), Piece(findings[2:])])
+    assert list(listed.rendered(lambda f: f"render {f.entry_id}".encode())) == [b"t0\nrender None", b"render ybt"]
 
 
 def test_joined_files_stay_a_plain_list_unless_some_come_in_pieces():
     findings = _findings()
     assert FindingList.joined([findings[:1], findings[1:]]) == findings
-    joined = FindingList.joined([findings[:1], FindingList([Piece(packed=pack_findings(findings[1:]), texts=["a", "b"])])])
+    joined = FindingList.joined([findings[:1], FindingList([Piece(packed=pack_findings(findings[1:]), texts=[b"a", b"b"])])])
     assert isinstance(joined, FindingList) and list(joined) == findings
-    assert list(joined.rendered(lambda f: "r")) == ["r", "a", "b"]
+    assert list(joined.rendered(lambda f: b"r")) == [b"r", b"a\nb"]
+
+
+def test_a_piece_from_a_worker_is_counted_and_written_without_unpickling_its_findings():
+    """A JSON run's parent only adds up severities and writes blocks: the findings'
+    pickle (here one that cannot load) is never opened."""
+    piece = Piece(block=b'{"a":1}\n{"b":2}', pickled=b"not a pickle", severities=Counter({Severity.ERROR: 2}), count=2)
+    listed = FindingList([piece, Piece([])])
+    assert len(listed) == 2 and listed.severity_counts() == Counter({Severity.ERROR: 2})
+    assert list(listed.rendered(lambda f: b"never")) == [b'{"a":1}\n{"b":2}']
+    assert piece.texts == [b'{"a":1}', b'{"b":2}']
+
+
+def test_a_pickled_piece_unpacks_on_first_use():
+    findings = _findings()
+    piece = Piece(pickled=pickle.dumps(pack_findings(findings)), severities=Counter(), count=3)
+    assert piece.findings() == findings and piece.findings() is piece.findings()

@@ -298,3 +298,23 @@ def test_findings_rendered_in_workers_stay_packed_in_a_json_run(tmp_path, monkey
     assert main(argv) == whole_status == (0 if fail_on == "never" else 1)
     assert capsys.readouterr().out == whole
     assert whole.count('"rule": "forbidden-rendering"') + whole.count('"rule":"forbidden-rendering"') == 400
+
+
+def test_a_chunk_result_crosses_processes_pickled_with_its_counts(big_text, glossary):
+    """Sent to the parent, a chunk's findings stay one pickle (opened only if needed),
+    beside their severity counts and their rendered lines."""
+    import pickle
+    from collections import Counter
+
+    from termguard.reporters.json import finding_json
+    from termguard.stream import check_chunk
+
+    chunk = next(iter_chunks(str(big_text), 1 << 20))
+    sent = check_chunk(chunk, CheckContext(glossary), stream_checks(select()), 0, finding_json)
+    received = pickle.loads(pickle.dumps(sent))
+    assert received.findings is None and isinstance(received.pickled, bytes)
+    assert received.severities == Counter(f.severity for f in sent.findings)
+    assert received.prepared == sent.prepared == b"\n".join(map(finding_json, sent.findings))
+    piece = received.piece()
+    assert piece.count == len(sent.findings) and piece.severities() == received.severities
+    assert received.finding_objects() == sent.findings

@@ -14,7 +14,7 @@ from tests.conftest import SAMPLE
 def test_streamed_json_equals_the_whole_document(glossary):
     findings = check_segments(read_segments([str(SAMPLE)]), glossary)
     report = Report(findings, [str(SAMPLE)], select(), "sig", 43)
-    parsed = json.loads("".join(JsonReporter().render_parts(report)))
+    parsed = json.loads(b"".join(JsonReporter().render_parts(report)))
     assert parsed["findings"] == json.loads(json.dumps([finding_to_dict(f) for f in findings], ensure_ascii=False))
     assert parsed["summary"]["findings"] == len(findings) and parsed["signature"] == "sig"
 
@@ -54,7 +54,7 @@ def test_prepared_text_is_used_only_for_the_very_finding_it_was_made_for():
 
     finding = Finding("whitespace", Severity.NOTE, Segment("s1", "a  b", Origin("a.txt", 1)), 1, 3, "doubled space")
     renumbered = replace(finding, occurrence=1)
-    findings = FindingList([Piece([finding, renumbered], texts=['{"x":1}', None])])
+    findings = FindingList([Piece([finding, renumbered], texts=[b'{"x":1}', None])])
     report = Report(findings, ["a.txt"], select(), "", 1)
     lines = JsonReporter().render(report).splitlines()
     assert lines[-4].strip() == '{"x":1},'

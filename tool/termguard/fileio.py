@@ -10,9 +10,11 @@ from pathlib import Path
 from termguard.errors import TermguardError
 
 
-def atomic_write(path: str | Path, data: str | bytes | Iterable[str], *, encoding: str = "utf-8") -> None:
-    """Write ``data`` (text, bytes, or text in pieces) to ``path`` so that readers see the
-    old file or the new one, never half."""
+def atomic_write(
+    path: str | Path, data: str | bytes | Iterable[str | bytes], *, encoding: str = "utf-8"
+) -> None:
+    """Write ``data`` (text, bytes, or pieces of either) to ``path`` so that readers see
+    the old file or the new one, never half."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():

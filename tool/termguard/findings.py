@@ -2,57 +2,97 @@
 
 A large corpus checked in worker processes comes back as one piece per chunk. When the
 reporter renders findings where they are found (``prepare_finding``, the JSON reporter),
-a piece arrives packed (:func:`~termguard.model.pack_findings`) with each finding's
-text, and nothing in a plain run needs it unpacked: the report counts severities from
-the packed rows and writes the texts. Anything that needs the finding objects (a
-baseline, a review file, another reporter) iterates the list and unpacks every piece,
-once.
+a piece arrives packed (:func:`~termguard.model.pack_findings`, still pickled) with its
+findings' texts as one block of UTF-8 lines and its severity counts, and nothing in a
+plain run needs more: the report adds up the counts and writes the blocks. Anything that
+needs the finding objects (a baseline, a review file, another reporter) iterates the
+list and unpacks every piece, once.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
 from termguard.model import Finding, PackedFindings, Severity, packed_severities, unpack_findings
 
+Render = Callable[[Finding], bytes]
+"""One finding as one line of UTF-8 text, without the line break (``prepare_finding``)."""
+
 
 class Piece:
     """Findings of one chunk, as objects or packed, with the text each was rendered to
-    where it was found (``None`` for one to render again, or no texts at all)."""
+    where it was found: a block of lines, or a list (``None`` for one to render again)."""
 
-    __slots__ = ("_findings", "_packed", "texts", "count")
+    __slots__ = ("_findings", "_packed", "_pickled", "_severities", "_block", "_texts", "count")
 
     def __init__(
         self,
         findings: list[Finding] | None = None,
         packed: PackedFindings | None = None,
-        texts: Sequence[str | None] | None = None,
+        texts: Sequence[bytes | None] | None = None,
+        *,
+        block: bytes | None = None,
+        pickled: bytes | None = None,
+        severities: Counter[Severity] | None = None,
+        count: int | None = None,
     ) -> None:
+        """``block``: the texts joined by line breaks. ``pickled``: the packed findings,
+        pickled (``count`` and ``severities`` then say what they hold)."""
         self._findings = findings
         self._packed = packed
-        self.texts = texts
-        self.count = len(findings) if findings is not None else len(packed[1]) if packed is not None else 0
+        self._pickled = pickled
+        self._severities = severities
+        self._block = block
+        self._texts = texts
+        if count is None:
+            count = len(findings) if findings is not None else len(packed[1]) if packed is not None else 0
+        self.count = count
 
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            assert self._packed is not None
+            if self._packed is None:
+                assert self._pickled is not None
+                self._packed, self._pickled = pickle.loads(self._pickled), None
             self._findings, self._packed = unpack_findings(self._packed), None
         return self._findings
 
     def severities(self) -> Counter[Severity]:
+        if self._severities is not None:
+            return self._severities
         if self._findings is None and self._packed is not None:
             return packed_severities(self._packed)
         return Counter(finding.severity for finding in self.findings())
 
-    def rendered(self, render: Callable[[Finding], str]) -> Iterator[str]:
-        texts = self.texts
-        if texts is not None and None not in texts:
-            return iter(texts)
+    @property
+    def has_texts(self) -> bool:
+        return self._block is not None or self._texts is not None
+
+    @property
+    def texts(self) -> Sequence[bytes | None] | None:
+        """Each finding's text where it was rendered (``None``: render it again), or None."""
+        if self._texts is None and self._block is not None:
+            self._texts = split_block(self._block, self.count)
+        return self._texts
+
+    def rendered(self, render: Render) -> bytes:
+        """The findings' texts as one block of lines: as rendered where they were found,
+        else by ``render``."""
+        if self._block is not None:
+            return self._block
+        texts = self._texts
         if texts is None:
-            return map(render, self.findings())
-        return (text if text is not None else render(finding) for finding, text in zip(self.findings(), texts))
+            return b"\n".join(map(render, self.findings()))
+        if None not in texts:
+            return b"\n".join(texts)  # type: ignore[arg-type]
+        return b"\n".join(text if text is not None else render(f) for f, text in zip(self.findings(), texts))
+
+
+def split_block(block: bytes, count: int) -> list[bytes]:
+    """The ``count`` lines of a block of rendered findings."""
+    return block.split(b"\n") if count else []
 
 
 class FindingList(Sequence[Finding]):
@@ -98,11 +138,12 @@ class FindingList(Sequence[Finding]):
             total.update(piece.severities())
         return total
 
-    def rendered(self, render: Callable[[Finding], str]) -> Iterator[str]:
-        """Each finding's text, in order: the text it was rendered to where it was found,
-        else ``render(finding)``."""
+    def rendered(self, render: Render) -> Iterator[bytes]:
+        """The findings' texts in blocks of lines, in order (see :meth:`Piece.rendered`);
+        pieces without findings give no block."""
         for piece in self.pieces:
-            yield from piece.rendered(render)
+            if piece.count:
+                yield piece.rendered(render)
 
 
 def _pieces(findings: Sequence[Finding]) -> list[Piece]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import sys
 from bisect import bisect_left
 from collections import Counter
@@ -36,10 +37,10 @@ from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
 from termguard.engine import finalize, finalize_keyed
 from termguard.errors import WORKER_DIED, InputError, TermguardError
-from termguard.findings import FindingList, Piece
+from termguard.findings import FindingList, Piece, split_block
 from termguard.formats import decode_bytes
 from termguard.memory import paused_gc
-from termguard.model import Finding, Origin, PackedFindings, Segment, pack_findings, unpack_findings
+from termguard.model import Finding, Origin, Segment, Severity, pack_findings, packed_severities, unpack_findings
 from termguard.termbase import Glossary
 
 CHUNK_BYTES = 2 << 20
@@ -157,43 +158,54 @@ def _code_points(data: bytes) -> int:
     return len(data) - sum(data.count(bytes([b])) for b in range(0x80, 0xC0)) if not data.isascii() else len(data)
 
 
-Prepare = Callable[[Finding], str]
-"""Renders one finding for the report (``Reporter.prepare_finding``); runs in the workers."""
+Prepare = Callable[[Finding], bytes]
+"""Renders one finding for the report (``Reporter.prepare_finding``): one line of UTF-8
+text. Runs in the workers."""
 
 
 @dataclass
 class ChunkResult:
     """What checking one chunk gives back to the process that merges the chunks.
 
-    Sent between processes, the findings travel packed (:func:`pack_findings`) and are
-    unpacked only if the merging process needs them (see :mod:`termguard.findings`)."""
+    Sent between processes, the findings travel packed (:func:`pack_findings`) and
+    pickled, with their severity counts, and are unpickled and unpacked only if the
+    merging process needs them (see :mod:`termguard.findings`)."""
 
     findings: list[Finding] | None
-    """Suppressions applied, sorted, numbered within the chunk (None: still packed)."""
+    """Suppressions applied, sorted, numbered within the chunk (None: still pickled)."""
     keys: list[bytes]
     """A digest of each finding's :func:`~termguard.engine.occurrence_key`."""
     parts: list[Any]
     """Each check's ``collect`` of the chunk."""
     segments: int
-    prepared: list[str] | None = None
-    """Each finding rendered by ``prepare``, when one was given."""
-    packed: PackedFindings | None = None
+    prepared: bytes | None = None
+    """The findings rendered by ``prepare``, one line each, when one was given."""
+    pickled: bytes | None = None
+    severities: Counter[Severity] | None = None
+    """Of the pickled findings."""
 
     def finding_objects(self) -> list[Finding]:
         if self.findings is None:
-            assert self.packed is not None
-            self.findings, self.packed = unpack_findings(self.packed), None
+            assert self.pickled is not None
+            self.findings, self.pickled = unpack_findings(pickle.loads(self.pickled)), None
         return self.findings
 
+    def texts(self) -> list[bytes] | None:
+        return None if self.prepared is None else split_block(self.prepared, len(self.keys))
+
     def piece(self) -> Piece:
-        return Piece(self.findings, self.packed, self.prepared)
+        if self.findings is None:
+            return Piece(block=self.prepared, pickled=self.pickled, severities=self.severities, count=len(self.keys))
+        return Piece(self.findings, block=self.prepared)
 
     def __reduce__(self) -> tuple[Callable[..., ChunkResult], tuple[Any, ...]]:
-        return _received, (pack_findings(self.finding_objects()), self.keys, self.parts, self.segments, self.prepared)
+        packed = pack_findings(self.finding_objects())
+        pickled = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+        return _received, (pickled, packed_severities(packed), self.keys, self.parts, self.segments, self.prepared)
 
 
-def _received(packed: PackedFindings, *rest: Any) -> ChunkResult:
-    return ChunkResult(None, *rest, packed=packed)
+def _received(pickled: bytes, severities: Counter[Severity], *rest: Any) -> ChunkResult:
+    return ChunkResult(None, *rest, pickled=pickled, severities=severities)
 
 
 def check_chunk(
@@ -223,7 +235,7 @@ def check_chunk(
     context.forget()
     findings, occurrence_keys = finalize_keyed(findings)
     keys = list(map(_digest, occurrence_keys))
-    prepared = [prepare(finding) for finding in findings] if prepare else None
+    prepared = b"\n".join(map(prepare, findings)) if prepare else None
     return ChunkResult(findings, keys, parts, len(view.non_blank_lines), prepared)
 
 
@@ -256,8 +268,9 @@ class ChunkMerger:
         seen, findings = self._seen, result.finding_objects()
         numbered = [replace(f, occurrence=f.occurrence + seen[k]) if seen[k] else f
                     for f, k in zip(findings, result.keys)]  # fmt: skip
-        texts = None if result.prepared is None else [
-            text if new is old else None for new, old, text in zip(numbered, findings, result.prepared)]  # fmt: skip
+        prepared = result.texts()
+        texts = None if prepared is None else [
+            text if new is old else None for new, old, text in zip(numbered, findings, prepared)]  # fmt: skip
         return Piece(numbered, texts=texts)
 
     def finish(self) -> Sequence[Finding]:
@@ -265,7 +278,7 @@ class ChunkMerger:
         a list, or a :class:`FindingList` keeping the texts findings were rendered to."""
         whole = [check.finish([parts[i] for parts in self._parts], self.context) for i, check in enumerate(self.checks)]
         document = finalize([f for found in whole for f in found])
-        rendered = any(piece.texts is not None for piece in self._pieces)
+        rendered = any(piece.has_texts for piece in self._pieces)
         if not document:
             return FindingList(self._pieces) if rendered else [f for p in self._pieces for f in p.findings()]
         findings = [f for piece in self._pieces for f in piece.findings()]

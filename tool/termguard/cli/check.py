@@ -237,10 +237,26 @@ def exit_code(report: Report, fail_on: str) -> ExitCode:
     return ExitCode.FINDINGS if any(s.rank >= threshold for s, n in report.counts().items() if n) else ExitCode.OK
 
 
-def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str]:
-    """The report in pieces when the reporter can stream (large JSON), else whole."""
+def rendered(reporter: Reporter, report: Report, color: bool) -> Iterable[str | bytes]:
+    """The report in pieces (text or UTF-8) when the reporter can stream (large JSON),
+    else whole."""
     parts = getattr(reporter, "render_parts", None)
     return parts(report) if parts and not color else [reporter.render(report, color=color)]
+
+
+def write_out(parts: Iterable[str | bytes]) -> None:
+    """Write pieces of text or UTF-8 bytes to standard output, in order."""
+    out = sys.stdout
+    binary = getattr(out, "buffer", None)
+    for part in parts:
+        if isinstance(part, str):
+            out.write(part)
+        elif binary is None:
+            out.write(part.decode("utf-8"))
+        else:
+            out.flush()
+            binary.write(part)
+    out.flush()
 
 
 def honour_review(findings: list[Finding], review_path: str) -> list[Finding]:
@@ -285,5 +301,5 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(summary_line(report), file=sys.stderr)
     else:
-        sys.stdout.writelines(rendered(reporter, report, color=use_color(sys.stdout)))
+        write_out(rendered(reporter, report, color=use_color(sys.stdout)))
     return exit_code(report, args.fail_on)

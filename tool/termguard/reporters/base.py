@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from termguard.checks import Check
-from termguard.findings import FindingList
+from termguard.findings import FindingList, Render
 from termguard.model import Finding, Severity
 
 
@@ -30,21 +30,26 @@ class Report:
             return self.findings.severity_counts()
         return Counter(f.severity for f in self.findings)
 
-    def finding_texts(self, render: Callable[[Finding], str]) -> Iterator[str]:
-        """Each finding as ``render`` renders it, taking the texts the reporter's
-        ``prepare_finding`` already made where findings were found (worker processes)."""
+    def finding_blocks(self, render: Render, size: int = 1000) -> Iterator[bytes]:
+        """The findings as ``render`` renders them, one line each, in blocks of lines:
+        taking the texts the reporter's ``prepare_finding`` already made where findings
+        were found (worker processes), a chunk's findings at a time."""
         if isinstance(self.findings, FindingList):
-            return self.findings.rendered(render)
-        return map(render, self.findings)
+            yield from self.findings.rendered(render)
+            return
+        for start in range(0, len(self.findings), size):
+            yield b"\n".join(map(render, self.findings[start : start + size]))
 
 
 class Reporter(Protocol):
     """Turns a report into text for a stream or a file.
 
     A reporter that writes one piece of text per finding may also offer
-    ``prepare_finding(finding) -> str`` (a module-level function, so that it pickles):
-    streamed runs then render findings in the worker processes that found them, and
-    the reporter takes the texts from ``Report.finding_texts``.
+    ``prepare_finding(finding) -> bytes`` (a module-level function, so that it pickles),
+    one line of UTF-8 text per finding: streamed runs then render findings in the worker
+    processes that found them, and the reporter takes the texts, in blocks of lines, from
+    ``Report.finding_blocks``. Such a reporter may also offer ``render_parts(report)``,
+    the report as pieces of text or UTF-8 bytes, written one after the other.
     """
 
     name: ClassVar[str]

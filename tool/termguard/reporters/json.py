@@ -11,17 +11,18 @@ from termguard.model import Finding
 from termguard.reporters.base import Report
 
 SCHEMA_VERSION = 1
-_encode_slowly = json.JSONEncoder(ensure_ascii=False).encode
+_encode_slowly = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
 
 
-def encode(value: object) -> str:
-    """Compact JSON text of one value. orjson writes it several times faster than the
+def encode(value: object) -> bytes:
+    """Compact JSON of one value, in UTF-8. orjson writes it several times faster than the
     standard library (findings of a large corpus are most of a run's output); the
-    standard encoder takes what orjson refuses (lone surrogates from a broken file)."""
+    standard encoder takes what orjson refuses (lone surrogates from a broken file),
+    escaping them, since they have no UTF-8 form."""
     try:
-        return orjson.dumps(value).decode()
+        return orjson.dumps(value)
     except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return _encode_slowly(value)
+        return _encode_slowly(value).encode("ascii")
 
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:
@@ -49,8 +50,8 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
     }
 
 
-def finding_json(finding: Finding) -> str:
-    """One finding as compact JSON text, as it appears in the report."""
+def finding_json(finding: Finding) -> bytes:
+    """One finding as compact JSON (one line of UTF-8), as it appears in the report."""
     return encode(finding_to_dict(finding))
 
 
@@ -61,17 +62,19 @@ class JsonReporter:
     prepare_finding = staticmethod(finding_json)
 
     def render(self, report: Report, *, color: bool = False) -> str:
-        return "".join(self.render_parts(report))
+        return b"".join(self.render_parts(report)).decode("utf-8")
 
-    def render_parts(self, report: Report) -> Iterator[str]:
-        """The same document piece by piece, so large reports are never held whole.
-        Each finding is one line, encoded compactly."""
+    def render_parts(self, report: Report) -> Iterator[bytes]:
+        """The same document piece by piece (UTF-8), so large reports are never held
+        whole. Each finding is one line, encoded compactly."""
         head = json.dumps(self._document(report, []), ensure_ascii=False, indent=2)
         opening, closing = head.rsplit('"findings": []', 1)
-        yield opening + '"findings": ['
-        for index, text in enumerate(report.finding_texts(finding_json)):
-            yield ("," if index else "") + "\n    " + text
-        yield ("\n  ]" if report.findings else "]") + closing + "\n"
+        yield (opening + '"findings": [').encode("utf-8")
+        separator = b"\n    "
+        for block in report.finding_blocks(finding_json):
+            yield separator + block.replace(b"\n", b",\n    ")
+            separator = b",\n    "
+        yield (("\n  ]" if report.findings else "]") + closing + "\n").encode("utf-8")
 
     def _document(self, report: Report, findings: list[dict[str, object]]) -> dict[str, object]:
         counts = report.counts()
