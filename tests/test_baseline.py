@@ -78,3 +78,16 @@ def test_malformed_baselines_are_input_errors(tmp_path, text, message):
 def test_missing_baseline_says_how_to_make_one(tmp_path):
     with pytest.raises(InputError, match="--write-baseline"):
         load_baseline(tmp_path / "nope.json")
+
+
+def test_fingerprints_are_stable_across_releases():
+    """A baseline written by an earlier version must keep matching: these values were
+    computed by termguard 0.1.0 and may never change."""
+    from termguard.model import Finding, Origin, Segment, Severity
+
+    segment = Segment("doc.txt:3", "Cut the  Wenshan Huihai now", Origin("./docs/doc.txt", 3), source="精简文山会海")
+    finding = Finding("forbidden-rendering", Severity.ERROR, segment, 9, 23, "m", ("excessive meetings",),
+                      "wenshan-huihai", occurrence=1)  # fmt: skip
+    plain = Finding("whitespace", Severity.NOTE, Segment("x", "a  b", Origin("x.txt", 1)), 1, 3, "m")
+    assert finding.fingerprint == "d8989eac5a13ce69fda965cb7663f165"
+    assert plain.fingerprint == "753b0d11671adcd48c37738493d3aafb"

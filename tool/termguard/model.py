@@ -150,7 +150,10 @@ class Finding:
 
         The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
         """
-        parts = (_portable_path(self.segment.origin.path), *self.identity(), str(self.occurrence))
+        segment = self.segment
+        text = segment.target
+        parts = (_portable_path(segment.origin.path), self.rule, self.entry_id or "",  # identity(), inlined
+                 text[self.start : self.end].casefold(), squeezed(text), segment.source or "", str(self.occurrence))  # fmt: skip
         return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def identity(self) -> tuple[str, ...]:

@@ -27,23 +27,28 @@ def encode(value: object) -> bytes:
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:
     segment = finding.segment
-    line, column = segment.position(finding.start)
-    end_line, end_column = segment.position(finding.end)
+    origin, target, start, end = segment.origin, segment.target, finding.start, finding.end
+    if "\n" in target:
+        line, column = segment.position(start)
+        end_line, end_column = segment.position(end)
+    else:  # most segments: Segment.position without the calls (large runs render every finding)
+        line = end_line = origin.line
+        column, end_column = origin.column + start, origin.column + end
     return {
         "rule": finding.rule,
-        "severity": finding.severity.value,
-        "path": segment.origin.path,
+        "severity": finding.severity._value_,
+        "path": origin.path,
         "line": line,
         "column": column,
         "end_line": end_line,
         "end_column": end_column,
-        "matched": segment.target[finding.start : finding.end],
+        "matched": target[start:end],
         "message": finding.message,
         "suggestions": list(finding.suggestions),
         "entry_id": finding.entry_id,
         "segment_id": segment.id,
-        "start": finding.start,
-        "end": finding.end,
+        "start": start,
+        "end": end,
         "source": segment.source,
         "fuzzy": segment.fuzzy,
         "fingerprint": finding.fingerprint,
