@@ -8,6 +8,7 @@ import os
 
 import pytest
 
+from termguard import stream
 from termguard.checks import Check, CheckContext, select
 from termguard.engine import check_document
 from termguard.errors import InputError
@@ -15,6 +16,18 @@ from termguard.formats import read_document
 from termguard.stream import check_stream, iter_chunks, stream_checks
 from termguard.termbase import load_glossary
 from tests.conftest import SAMPLE
+
+
+def small_chunks(monkeypatch, size: int) -> None:
+    """Make command-line runs stream (and prescan) files in chunks of ``size`` bytes."""
+    import inspect
+
+    from termguard import stream
+
+    for function in (stream.check_stream, stream.Prescan.__init__):
+        parameters = inspect.signature(function).parameters.values()
+        defaults = [size if p.name == "chunk_bytes" else p.default for p in parameters if p.default is not p.empty]
+        monkeypatch.setattr(function, "__defaults__", tuple(defaults))
 
 
 def _key(finding):
@@ -173,7 +186,7 @@ def test_streamed_json_report_equals_the_whole_file_report(big_text, monkeypatch
     whole = capsys.readouterr().out
     monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
     monkeypatch.setattr(stream, "CHUNK_BYTES", 1500)
-    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 1500, None))
+    small_chunks(monkeypatch, 1500)
     assert main(argv) == 0
     streamed = capsys.readouterr().out
     assert '"occurrence"' not in whole and '"fingerprint"' in whole
@@ -226,7 +239,7 @@ def test_a_large_broken_file_checked_in_parallel_is_one_line_and_exit_2(tmp_path
     path = tmp_path / "big.txt"
     path.write_bytes(b"The Wenshan Huihai was cut.\n" * 400 + b"\x00binary\n" + b"fine\n" * 50)
     monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
-    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 1000, None))
+    small_chunks(monkeypatch, 1000)
     output = tmp_path / "report.json"
     assert main(["check", str(path), "--jobs", "2", "--format", "json", "-o", str(output)]) == 2
     err = capsys.readouterr().err
@@ -292,7 +305,7 @@ def test_findings_rendered_in_workers_stay_packed_in_a_json_run(tmp_path, monkey
         raise AssertionError("findings unpacked in the parent")
 
     monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
-    monkeypatch.setattr(stream.check_stream, "__defaults__", (1, None, None, 2000, None))
+    small_chunks(monkeypatch, 2000)
     monkeypatch.setattr(findings, "unpack_findings", refuse)
     monkeypatch.setattr(stream, "unpack_findings", refuse)
     assert main(argv) == whole_status == (0 if fail_on == "never" else 1)
@@ -318,3 +331,111 @@ def test_a_chunk_result_crosses_processes_pickled_with_its_counts(big_text, glos
     piece = received.piece()
     assert piece.count == len(sent.findings) and piece.severities() == received.severities
     assert received.finding_objects() == sent.findings
+
+
+TEXT_ONLY_SAMPLE = (
+    "The the committee met  twice (in Beijing.\n"
+    "Wenshan Huihai was cut, said Xi Jinping.\n"
+    "Wenshan Huihai was cut, said Xi Jinping.\n"
+    "文山会海 left in, été.\n"
+    "\n"
+    "Plain line without anything odd.\n"
+)
+
+
+def test_text_only_scans_need_no_glossary(glossary):
+    """Checks that say their ``chunk_lines`` look at the text only give the same lines
+    with no matcher and no context as with the glossary (a prescan relies on it)."""
+    from termguard.checks.chunk import ChunkView
+
+    text_only = [check for check in stream_checks(select()) if check.lines_without_glossary]
+    assert {c.id for c in text_only} >= {"repeated-word", "pinyin", "duplicate-segment", "unbalanced-brackets"}
+    context = CheckContext(glossary)
+    for text in (TEXT_ONLY_SAMPLE, TEXT_ONLY_SAMPLE.replace("文山会海 left in, été.\n", "")):
+        for check in text_only:
+            alone = check.chunk_lines(ChunkView(text, None), None)
+            assert alone == check.chunk_lines(ChunkView(text, context.matcher), context), check.id
+
+
+def _finished_prescan(path, chunk_bytes):
+    from termguard.stream import Prescan
+
+    prescan = Prescan(str(path), stream_checks(select()), chunk_bytes)
+    prescan._process.join(60)  # small test files: the helper is done long before its limit
+    return prescan
+
+
+def test_a_prescan_finds_what_each_chunk_check_would_find(big_text, glossary):
+    from termguard.checks.chunk import ChunkView
+    from termguard.stream import _decode, check_chunk
+
+    checks = stream_checks(select())
+    context = CheckContext(glossary)
+    prescan = _finished_prescan(big_text, 1000)
+    chunks = list(iter_chunks(str(big_text), 1000))
+    for index, chunk in enumerate(chunks):
+        scanned = prescan.scanned(index, chunk)
+        assert scanned is not None, index
+        view = ChunkView(_decode(chunk), context.matcher)
+        assert scanned == {i: checks[i].chunk_lines(view, context) for i in scanned}
+        assert {checks[i].id for i in scanned} == {c.id for c in checks if c.lines_without_glossary}
+        hinted = check_chunk(chunk, context, checks, index, None, scanned)
+        plain = check_chunk(chunk, context, checks, index)
+        assert hinted.findings == plain.findings and hinted.keys == plain.keys and hinted.parts == plain.parts
+    prescan.close()
+
+
+def test_a_prescan_answer_is_used_only_for_the_chunk_it_was_made_for(big_text):
+    from dataclasses import replace
+
+    prescan = _finished_prescan(big_text, 1000)
+    first, second = list(iter_chunks(str(big_text), 1000))[:2]
+    assert prescan.scanned(1, replace(second, start=second.start + 1)) is None  # another cut of the file
+    assert prescan.scanned(0, first) is not None
+    assert prescan.scanned(0, first) is None  # used once
+    prescan.close()
+    assert not prescan._process.is_alive()
+
+
+def test_a_parallel_run_uses_the_prescan_and_leaves_no_process_behind(big_text, monkeypatch, capsys):
+    """The CLI starts the helper before loading the glossary; the workers get its lines
+    for the chunks it reached; the report is the same; the helper is gone afterwards."""
+    import multiprocessing
+
+    from termguard import stream
+    from termguard.cli import main
+
+    if not stream.FORK_WORKERS:
+        pytest.skip("prescans run only where workers fork")
+    used: list[int] = []
+
+    class Waiting(stream.Prescan):
+        def scanned(self, index, chunk):
+            self._process.join(60)  # let the helper finish: the test glossary loads too fast
+            found = super().scanned(index, chunk)
+            if found is not None:
+                used.append(index)
+            return found
+
+    argv = ["check", str(big_text), "--format", "json", "--fail-on", "never", "--jobs", "2",
+            "--ignore", "candidate-term"]  # fmt: skip
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1 << 40)
+    assert main(argv) == 0
+    whole = capsys.readouterr().out
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
+    monkeypatch.setattr(stream, "Prescan", Waiting)
+    small_chunks(monkeypatch, 1500)
+    assert main(argv) == 0
+    assert capsys.readouterr().out == whole
+    assert used and used[0] == 0
+    assert not multiprocessing.active_children()
+
+
+def test_no_prescan_for_one_job_or_text_only_scans_missing():
+    from termguard.checks import select as choose
+    from termguard.stream import Prescan
+
+    checks = stream_checks(choose())
+    assert Prescan.wanted(2, checks) is stream.FORK_WORKERS
+    assert not Prescan.wanted(1, checks)
+    assert not Prescan.wanted(2, [c for c in checks if not c.lines_without_glossary])

@@ -28,9 +28,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from hashlib import blake2b
+from multiprocessing.connection import Connection
 from typing import Any
 
 from termguard.checks import Check, CheckContext
@@ -158,6 +159,9 @@ def _code_points(data: bytes) -> int:
     return len(data) - sum(data.count(bytes([b])) for b in range(0x80, 0xC0)) if not data.isascii() else len(data)
 
 
+Lines = dict[int, set[int] | None]
+"""``Check.chunk_lines`` of some checks of a chunk, by the check's position."""
+
 Prepare = Callable[[Finding], bytes]
 """Renders one finding for the report (``Reporter.prepare_finding``): one line of UTF-8
 text. Runs in the workers."""
@@ -209,15 +213,22 @@ def _received(pickled: bytes, severities: Counter[Severity], *rest: Any) -> Chun
 
 
 def check_chunk(
-    chunk: Chunk, context: CheckContext, checks: Sequence[Check], index: int = 0, prepare: Prepare | None = None
+    chunk: Chunk,
+    context: CheckContext,
+    checks: Sequence[Check],
+    index: int = 0,
+    prepare: Prepare | None = None,
+    scanned: Lines | None = None,
 ) -> ChunkResult:
     """The findings of the chunk's lines, each check's collected part, the segment count.
 
     Only the lines some check asked for (``Check.chunk_lines``) become segments, and a
-    check runs only on the lines it asked for.
+    check runs only on the lines it asked for. ``scanned``: the ``chunk_lines`` of some
+    checks (by position in ``checks``), already found by a :class:`Prescan`.
     """
     view = ChunkView(_decode(chunk), context.matcher)
-    wanted = [check.chunk_lines(view, context) for check in checks]
+    known = scanned or {}
+    wanted = [known[i] if i in known else check.chunk_lines(view, context) for i, check in enumerate(checks)]
     segments = sparse_segments(chunk, view, wanted, index)
     by_line = view.scanned_term_hits()
     if by_line is not None:  # the block's term scan already found every regular line's hits
@@ -368,10 +379,74 @@ def _init_worker(make: Make, expected_chars: int) -> None:
     gc.freeze()  # the glossary and matcher live as long as the worker: never scan them again
 
 
-def _work(chunk: ChunkAt, index: int, prepare: Prepare | None) -> ChunkResult:
+def _work(chunk: ChunkAt, index: int, prepare: Prepare | None, scanned: Lines | None) -> ChunkResult:
     assert _worker is not None
     with paused_gc():  # a chunk's objects are dropped whole when it is done
-        return check_chunk(chunk.read(), *_worker, index, prepare)
+        return check_chunk(chunk.read(), *_worker, index, prepare, scanned)
+
+
+PRESCAN_CHUNKS = 64
+"""At most this many chunks are prescanned (the helper stops anyway once workers start)."""
+
+
+class Prescan:
+    """The text-only part of the first chunks' scans, done by a helper process while this
+    one loads the glossary and builds its automaton.
+
+    Before the workers fork (they inherit the compiled glossary), a large glossary keeps
+    this process busy for a second or so and the other cores idle. The helper, forked
+    before the glossary is loaded, runs ``chunk_lines`` of the checks that look at the
+    text only (``Check.lines_without_glossary``: the word scans for repeated words and
+    pinyin are ~40% of a chunk's work) on the first chunks, and the workers skip those
+    scans. The helper stops as soon as the workers start; what it sends is used only for
+    the very chunk (file position) it was made for, so a missing or late answer changes
+    nothing but speed.
+    """
+
+    def __init__(self, path: str, checks: Sequence[Check], chunk_bytes: int = CHUNK_BYTES,
+                 limit: int = PRESCAN_CHUNKS) -> None:  # fmt: skip
+        self.path = path
+        self.chunk_bytes = chunk_bytes
+        self.found: dict[int, tuple[int, Lines]] = {}
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(
+            target=_prescan, args=(path, list(checks), chunk_bytes, limit, theirs), daemon=True
+        )
+        self._process.start()
+        theirs.close()
+
+    @classmethod
+    def wanted(cls, jobs: int, checks: Sequence[Check]) -> bool:
+        """Worth a helper: parallel runs whose workers fork, with a text-only scan to do."""
+        return jobs > 1 and FORK_WORKERS and any(check.lines_without_glossary for check in checks)
+
+    def scanned(self, index: int, chunk: Chunk) -> Lines | None:
+        """What the helper found for chunk ``index``, if it got there."""
+        with suppress(EOFError, OSError):
+            while self._connection.poll():
+                number, start, lines = self._connection.recv()
+                self.found[number] = start, lines
+        found = self.found.pop(index, None)
+        return found[1] if found is not None and found[0] == chunk.start else None
+
+    def stop(self) -> None:
+        """Stop the helper (the workers are running); answers already sent stay usable."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+    def close(self) -> None:
+        self.stop()
+        self._connection.close()
+
+
+def _prescan(path: str, checks: list[Check], chunk_bytes: int, limit: int, connection: Connection) -> None:
+    text_only = [i for i, check in enumerate(checks) if check.lines_without_glossary]
+    with suppress(Exception):  # the workers redo whatever the helper could not do
+        for index, chunk in zip(range(limit), iter_chunks(path, chunk_bytes)):
+            view = ChunkView(_decode(chunk), None)  # type: ignore[arg-type]  # text-only scans
+            connection.send((index, chunk.start, {i: checks[i].chunk_lines(view, None) for i in text_only}))
 
 
 @dataclass
@@ -390,9 +465,12 @@ def check_stream(
     progress: Callable[[int], None] | None = None,
     chunk_bytes: int = CHUNK_BYTES,
     prepare: Prepare | None = None,
+    prescan: Prescan | None = None,
 ) -> StreamResult:
     """Check one large text file chunk by chunk, in ``jobs`` processes when workers can
-    fork or ``make`` builds each worker's glossary and checks."""
+    fork or ``make`` builds each worker's glossary and checks. ``prescan``: a
+    :class:`Prescan` of this file with these checks, started before the glossary was
+    loaded (closed here)."""
     merger = ChunkMerger(checks, context)
 
     def absorb(result: ChunkResult, size: int) -> None:
@@ -400,14 +478,14 @@ def check_stream(
         if progress:
             progress(size)
 
-    with unchanged(path) as size, paused_gc():  # workers read their chunks from the file
+    with closing(prescan) if prescan else nullcontext(), unchanged(path) as size, paused_gc():
         if jobs <= 1 or (make is None and not FORK_WORKERS):
             context.matcher.expect_text(size)
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
                 absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
         else:
             _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make, size // jobs), chunk_bytes,
-                              prepare, absorb)  # fmt: skip
+                              prepare, absorb, prescan)  # fmt: skip
         findings = merger.finish()
     if not merger.segments:
         decode_bytes(path, b"")  # raises the usual "file is empty" error
@@ -421,6 +499,7 @@ def _check_in_workers(
     chunk_bytes: int,
     prepare: Prepare | None,
     absorb: Callable[[ChunkResult, int], None],
+    prescan: Prescan | None = None,
 ) -> None:
     """Chunks to the workers, results back in file order, a few chunks in flight each."""
     global _worker
@@ -428,7 +507,10 @@ def _check_in_workers(
         with pool:
             pending: list[tuple[Future, int]] = []
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                pending.append((pool.submit(_work, chunk.reference(), index, prepare), len(chunk.data)))
+                scanned = prescan.scanned(index, chunk) if prescan and prescan.chunk_bytes == chunk_bytes else None
+                pending.append((pool.submit(_work, chunk.reference(), index, prepare, scanned), len(chunk.data)))
+                if prescan and index == 0:
+                    prescan.stop()  # the workers are running: the cores are theirs
                 while len(pending) > 2 * jobs:
                     future, chunk_size = pending.pop(0)
                     absorb(future.result(), chunk_size)

@@ -36,6 +36,9 @@ class Check:
     whole_text_only: ClassVar[bool] = False
     """True for heuristics that need a whole text at once and are skipped on files large
     enough to be streamed (see :mod:`termguard.stream`)."""
+    lines_without_glossary: ClassVar[bool] = False
+    """True when :meth:`chunk_lines` looks at the text only, never at the context (the
+    glossary): streamed runs may then scan chunks for it before the glossary is loaded."""
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity = severity or self.default_severity

@@ -38,6 +38,7 @@ class DuplicateSegment(Check):
     id = "duplicate-segment"
     name = "Duplicated segment"
     default_severity = Severity.WARNING
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         keys, kept = view.spacing_keys, view.non_blank_lines

@@ -128,6 +128,7 @@ class RepeatedWord(Check):
     id = "repeated-word"
     name = "Repeated word"
     default_severity = Severity.WARNING
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         return view.repeated_word_lines
@@ -186,6 +187,7 @@ class Whitespace(Check):
     id = "whitespace"
     name = "Whitespace"
     default_severity = Severity.NOTE
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         return view.doubled_space_lines
@@ -268,6 +270,7 @@ class UnbalancedBrackets(Check):
     id = "unbalanced-brackets"
     name = "Unbalanced brackets or quotes"
     default_severity = Severity.WARNING
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         return view.lines_containing(set(_BRACKET_CHARS))

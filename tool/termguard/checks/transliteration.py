@@ -51,6 +51,7 @@ class UntranslatedHan(Check):
     id = "untranslated-han"
     name = "Untranslated Chinese characters"
     default_severity = Severity.ERROR
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         return view.non_ascii_lines
@@ -103,6 +104,7 @@ class Pinyin(Check):
     id = "pinyin"
     name = "Untranslated pinyin"
     default_severity = Severity.WARNING
+    lines_without_glossary = True
 
     def chunk_lines(self, view: ChunkView, context: CheckContext) -> set[int] | None:
         words = view.word_set

@@ -176,11 +176,25 @@ def run_checks(args: argparse.Namespace) -> Report:
     """Read every input, run the selected checks, and collect a report."""
     checks = selected_checks(args)
     files = input_files(args)
-    glossary = build_glossary(args)
     options = read_options(args)
     job = Job(tuple(checks), options, args.diff)
     large = {f for f in files if stream_whole_file(f, job)}
     jobs = worker_count(args.jobs, sum(os.path.getsize(f) for f in files))
+    prescan = _prescan_first(sorted(large, key=files.index), stream.stream_checks(checks), jobs)
+    with contextlib.closing(prescan) if prescan else contextlib.nullcontext():
+        glossary = build_glossary(args)
+        by_path = _check_all(files, large, job, glossary, jobs, args, prescan)
+    findings = FindingList.joined(by_path[path][0] for path in files)
+    segments = sum(by_path[path][1] for path in files)
+    return Report(findings, files, checks, run_signature(glossary, checks), segments)
+
+
+def _check_all(
+    files: list[str], large: set[str], job: Job, glossary: Glossary, jobs: int, args: argparse.Namespace,
+    prescan: stream.Prescan | None,
+) -> dict[str, tuple[Sequence[Finding], int]]:  # fmt: skip
+    """Each file's findings and segment count: small files first, then large ones streamed."""
+    checks = list(job.checks)
     by_path: dict[str, tuple[Sequence[Finding], int]] = {}
     prepare = getattr(REPORTERS[args.format], "prepare_finding", None)
     with progress_bar(files, enabled=not args.quiet) as advance:
@@ -191,12 +205,19 @@ def run_checks(args: argparse.Namespace) -> Report:
         for path in sorted(large, key=files.index):
             make = functools.partial(_worker_state, glossary, stream.stream_checks(checks))
             result = stream.check_stream(
-                path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance, prepare=prepare
+                path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance, prepare=prepare,
+                prescan=prescan if prescan and prescan.path == path else None,
             )
             by_path[path] = (result.findings, result.segments)
-    findings = FindingList.joined(by_path[path][0] for path in files)
-    segments = sum(by_path[path][1] for path in files)
-    return Report(findings, files, checks, run_signature(glossary, checks), segments)
+    return by_path
+
+
+def _prescan_first(large: list[str], checks: list[Check], jobs: int) -> stream.Prescan | None:
+    """Start scanning the first large file's text while the glossary loads (see
+    :class:`termguard.stream.Prescan`)."""
+    if not large or not stream.Prescan.wanted(jobs, checks):
+        return None
+    return stream.Prescan(large[0], checks)
 
 
 def stream_whole_file(path: str, job: Job) -> bool:
