@@ -7,7 +7,8 @@ whole-file run. With ``jobs > 1`` chunks are checked in worker processes; result
 put back in file order. Where processes fork (Linux), the workers start with the parent's
 glossary and compiled matcher, shared copy-on-write: a 50,000-entry glossary is loaded
 and its automaton built once, not once per worker. Elsewhere each worker builds its own
-(``make``).
+(``make``). While the parent loads the glossary, a helper process (:class:`Prescan`)
+runs the text-only scans of the first chunks, so that the second core is not idle.
 
 Per-finding work is done where the finding is made: each chunk's findings come back
 sorted and numbered within the chunk (with a digest of each one's occurrence key, so
