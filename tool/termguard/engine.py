@@ -56,7 +56,7 @@ def finalize(findings: list[Finding]) -> list[Finding]:
 
 def finalize_keyed(findings: list[Finding]) -> tuple[list[Finding], list[tuple[str, ...]]]:
     """:func:`finalize`, with each finding's :func:`occurrence_key` (computed once)."""
-    findings = drop_shadowed([f for f in findings if not _suppressed(f)])
+    findings = drop_shadowed([f for f in findings if not f.segment.suppressed or not _suppressed(f)])
     findings.sort(key=Finding.sort_key)
     return number_occurrences(findings)
 

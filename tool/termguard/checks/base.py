@@ -79,16 +79,9 @@ class Check:
         entry_id: str | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        return Finding(
-            rule=self.id,
-            severity=severity or self.severity,
-            segment=segment,
-            start=start,
-            end=end,
-            message=message,
-            suggestions=tuple(dict.fromkeys(suggestions)),
-            entry_id=entry_id,
-        )
+        if type(suggestions) is not tuple or len(suggestions) > 1:  # one alone needs no de-duplication
+            suggestions = tuple(dict.fromkeys(suggestions))
+        return Finding(self.id, severity or self.severity, segment, start, end, message, suggestions, entry_id)
 
     @classmethod
     def documentation(cls) -> str:

@@ -132,7 +132,8 @@ class ChunkView:
             shift = starts[line]
             by_line.setdefault(line, []).append(TermHit(entry, kind, start - shift, end - shift, rendering, form))
         for hits in by_line.values():
-            hits.sort(key=TermHit.order)
+            if len(hits) > 1:
+                hits.sort(key=TermHit.order)
         return by_line
 
     def scanned_term_hits(self) -> dict[int, list[TermHit]] | None:

@@ -87,6 +87,8 @@ class InconsistentRendering(Check):
 def _outermost_approved(hits: list[TermHit]) -> list[TermHit]:
     """Approved hits not inside a longer hit ("the people" in "the People's Republic")."""
     approved = [h for h in hits if h.kind == "approved"]
+    if not approved:
+        return approved
     return [h for h in approved
             if not any(o.contains(h) and o.end - o.start > h.end - h.start for o in hits)]  # fmt: skip
 
