@@ -398,8 +398,8 @@ class Prescan:
     this process busy for a second or so and the other cores idle. The helper, forked
     before the glossary is loaded, runs ``chunk_lines`` of the checks that look at the
     text only (``Check.lines_without_glossary``: the word scans for repeated words and
-    pinyin are ~40% of a chunk's work) on the first chunks, and the workers skip those
-    scans. The helper stops as soon as the workers start; what it sends is used only for
+    pinyin above all, three quarters of a chunk's instructions) on the first chunks, and
+    the workers skip those scans. The helper stops as soon as the workers start; what it sends is used only for
     the very chunk (file position) it was made for, so a missing or late answer changes
     nothing but speed.
     """
@@ -432,9 +432,10 @@ class Prescan:
         return found[1] if found is not None and found[0] == chunk.start else None
 
     def stop(self) -> None:
-        """Stop the helper (the workers are running); answers already sent stay usable."""
+        """Stop the helper (the workers are running); answers already sent stay usable.
+        It only reads, so it is simply killed (SIGKILL: no inherited handler can keep it)."""
         if self._process.is_alive():
-            self._process.terminate()
+            self._process.kill()
         self._process.join()
 
     def close(self) -> None:
