@@ -128,7 +128,7 @@ class ChunkView:
         by_line: dict[int, list[TermHit]] = {}
         starts, text = self.starts, self.text
         for entry, kind, start, end, rendering, form in self.matcher.find_literal_folded(text, self._term_folded):
-            line = self.line_at(start)
+            line = bisect_right(starts, start) - 1  # self.line_at(start)
             shift = starts[line]
             by_line.setdefault(line, []).append(TermHit(entry, kind, start - shift, end - shift, rendering, form))
         for hits in by_line.values():

@@ -131,17 +131,18 @@ class _Automaton:
     ) -> Iterator[tuple[Entry, HitKind, int, int, str, str]]:
         """:meth:`find_folded`'s hits as tuples of :class:`TermHit`'s fields (for callers
         that move them before making hits)."""
-        table = self.table
+        bounded, owner_info, table = self.bounded, self.owner_info, self.table
+        owner_start, owner_entry, owner_code = table.owner_start, table.owner_entry, table.owner_code
         for key_id, start, end in self.key_matches(folded):
-            if self.bounded and not _at_boundaries(folded, start, end):
+            if bounded and not _at_boundaries(folded, start, end):
                 continue
             original_start = index[start] if index else start
             original_end = index[end - 1] + 1 if index else end
-            if self.bounded and not _hyphen_free_edges(text, original_start, original_end):
+            if bounded and not _hyphen_free_edges(text, original_start, original_end):
                 continue
-            for owner in table.owners(key_id):
-                entry = entries[table.owner_entry[owner]]
-                kind, rendering, form = self.owner_info(entry, table.owner_code[owner])
+            for owner in range(owner_start[key_id], owner_start[key_id + 1]):  # table.owners(key_id)
+                entry = entries[owner_entry[owner]]
+                kind, rendering, form = owner_info(entry, owner_code[owner])
                 if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
                     continue
                 yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
