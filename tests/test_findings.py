@@ -9,6 +9,12 @@ from termguard.findings import FindingList, Piece
 from termguard.model import Finding, Origin, Segment, Severity, pack_findings, packed_severities, unpack_findings
 
 
+def _pickled(findings: list[Finding], texts: list[bytes | None]) -> Piece:
+    """A piece as it arrives from a worker process."""
+    packed = pack_findings(findings)
+    return Piece(texts=texts, pickled=pickle.dumps(packed), severities=packed_severities(packed), count=len(findings))
+
+
 def _findings() -> list[Finding]:
     shared = Segment("a.txt:3", "Cut the Wenshan Huihai  now", Origin("a.txt", 3, 1, 40), index=2)
     bilingual = Segment("u1", "one meter connected", Origin("b.po", 9, 1, 0, "msgid"), "一表通", True,
@@ -38,7 +44,7 @@ def test_severities_are_counted_from_packed_rows():
 
 def test_a_finding_list_is_its_pieces_in_order_unpacked_once():
     findings = _findings()
-    pieces = [Piece(packed=pack_findings(findings[:2]), texts=[b"t0", b"t1"]), Piece(findings[2:])]
+    pieces = [_pickled(findings[:2], [b"t0", b"t1"]), Piece(findings[2:])]
     listed = FindingList(pieces)
     assert len(listed) == 3 and listed.severity_counts() == Counter(f.severity for f in findings)
     assert list(listed) == findings and listed[2] is findings[2]
@@ -47,14 +53,14 @@ def test_a_finding_list_is_its_pieces_in_order_unpacked_once():
 
 def test_texts_come_from_where_findings_were_rendered_else_from_render():
     findings = _findings()
-    listed = FindingList([Piece(packed=pack_findings(findings[:2]), texts=[b"t0", None]), Piece(findings[2:])])
+    listed = FindingList([_pickled(findings[:2], [b"t0", None]), Piece(findings[2:])])
     assert list(listed.rendered(lambda f: f"render {f.entry_id}".encode())) == [b"t0\nrender None", b"render ybt"]
 
 
 def test_joined_files_stay_a_plain_list_unless_some_come_in_pieces():
     findings = _findings()
     assert FindingList.joined([findings[:1], findings[1:]]) == findings
-    joined = FindingList.joined([findings[:1], FindingList([Piece(packed=pack_findings(findings[1:]), texts=[b"a", b"b"])])])
+    joined = FindingList.joined([findings[:1], FindingList([_pickled(findings[1:], [b"a", b"b"])])])
     assert isinstance(joined, FindingList) and list(joined) == findings
     assert list(joined.rendered(lambda f: b"r")) == [b"r", b"a\nb"]
 

@@ -307,7 +307,6 @@ def test_findings_rendered_in_workers_stay_packed_in_a_json_run(tmp_path, monkey
     monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 1)
     small_chunks(monkeypatch, 2000)
     monkeypatch.setattr(findings, "unpack_findings", refuse)
-    monkeypatch.setattr(stream, "unpack_findings", refuse)
     assert main(argv) == whole_status == (0 if fail_on == "never" else 1)
     assert capsys.readouterr().out == whole
     assert whole.count('"rule": "forbidden-rendering"') + whole.count('"rule":"forbidden-rendering"') == 400

@@ -2,7 +2,7 @@
 
 A large corpus checked in worker processes comes back as one piece per chunk. When the
 reporter renders findings where they are found (``prepare_finding``, the JSON reporter),
-a piece arrives packed (:func:`~termguard.model.pack_findings`, still pickled) with its
+a piece arrives packed (:func:`~termguard.model.pack_findings`) and pickled, with its
 findings' texts as one block of UTF-8 lines and its severity counts, and nothing in a
 plain run needs more: the report adds up the counts and writes the blocks. Anything that
 needs the finding objects (a baseline, a review file, another reporter) iterates the
@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
-from termguard.model import Finding, PackedFindings, Severity, packed_severities, unpack_findings
+from termguard.model import Finding, Severity, unpack_findings
 
 Render = Callable[[Finding], bytes]
 """One finding as one line of UTF-8 text, without the line break (``prepare_finding``)."""
@@ -26,12 +26,11 @@ class Piece:
     """Findings of one chunk, as objects or packed, with the text each was rendered to
     where it was found: a block of lines, or a list (``None`` for one to render again)."""
 
-    __slots__ = ("_findings", "_packed", "_pickled", "_severities", "_block", "_texts", "count")
+    __slots__ = ("_findings", "_pickled", "_severities", "_block", "_texts", "count")
 
     def __init__(
         self,
         findings: list[Finding] | None = None,
-        packed: PackedFindings | None = None,
         texts: Sequence[bytes | None] | None = None,
         *,
         block: bytes | None = None,
@@ -39,31 +38,25 @@ class Piece:
         severities: Counter[Severity] | None = None,
         count: int | None = None,
     ) -> None:
-        """``block``: the texts joined by line breaks. ``pickled``: the packed findings,
-        pickled (``count`` and ``severities`` then say what they hold)."""
+        """``block``: the texts joined by line breaks. ``pickled``: the findings packed
+        (:func:`~termguard.model.pack_findings`) and pickled, in place of ``findings``;
+        ``count`` and ``severities`` then say what they hold."""
         self._findings = findings
-        self._packed = packed
         self._pickled = pickled
         self._severities = severities
         self._block = block
         self._texts = texts
-        if count is None:
-            count = len(findings) if findings is not None else len(packed[1]) if packed is not None else 0
-        self.count = count
+        self.count = count if count is not None else len(findings) if findings is not None else 0
 
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            if self._packed is None:
-                assert self._pickled is not None
-                self._packed, self._pickled = pickle.loads(self._pickled), None
-            self._findings, self._packed = unpack_findings(self._packed), None
+            assert self._pickled is not None
+            self._findings, self._pickled = unpack_findings(pickle.loads(self._pickled)), None
         return self._findings
 
     def severities(self) -> Counter[Severity]:
         if self._severities is not None:
             return self._severities
-        if self._findings is None and self._packed is not None:
-            return packed_severities(self._packed)
         return Counter(finding.severity for finding in self.findings())
 
     @property

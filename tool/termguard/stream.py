@@ -42,7 +42,7 @@ from termguard.errors import WORKER_DIED, InputError, TermguardError
 from termguard.findings import FindingList, Piece, split_block
 from termguard.formats import decode_bytes
 from termguard.memory import paused_gc
-from termguard.model import Finding, Origin, Segment, Severity, pack_findings, packed_severities, unpack_findings
+from termguard.model import Finding, Origin, Segment, Severity, pack_findings, packed_severities
 from termguard.termbase import Glossary
 
 CHUNK_BYTES = 2 << 20
@@ -191,8 +191,7 @@ class ChunkResult:
 
     def finding_objects(self) -> list[Finding]:
         if self.findings is None:
-            assert self.pickled is not None
-            self.findings, self.pickled = unpack_findings(pickle.loads(self.pickled)), None
+            self.findings, self.pickled = self.piece().findings(), None
         return self.findings
 
     def texts(self) -> list[bytes] | None:
@@ -407,8 +406,7 @@ class Prescan:
     def __init__(self, path: str, checks: Sequence[Check], chunk_bytes: int = CHUNK_BYTES,
                  limit: int = PRESCAN_CHUNKS) -> None:  # fmt: skip
         self.path = path
-        self.chunk_bytes = chunk_bytes
-        self.found: dict[int, tuple[int, Lines]] = {}
+        self.found: dict[int, tuple[int, int, Lines]] = {}
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
         self._process = context.Process(
@@ -423,13 +421,14 @@ class Prescan:
         return jobs > 1 and FORK_WORKERS and any(check.lines_without_glossary for check in checks)
 
     def scanned(self, index: int, chunk: Chunk) -> Lines | None:
-        """What the helper found for chunk ``index``, if it got there."""
+        """What the helper found for chunk ``index``, if it got there and cut the file the
+        same way (the same bytes at the same position)."""
         with suppress(EOFError, OSError):
             while self._connection.poll():
-                number, start, lines = self._connection.recv()
-                self.found[number] = start, lines
+                number, start, size, lines = self._connection.recv()
+                self.found[number] = start, size, lines
         found = self.found.pop(index, None)
-        return found[1] if found is not None and found[0] == chunk.start else None
+        return found[2] if found is not None and found[:2] == (chunk.start, len(chunk.data)) else None
 
     def stop(self) -> None:
         """Stop the helper (the workers are running); answers already sent stay usable.
@@ -448,7 +447,8 @@ def _prescan(path: str, checks: list[Check], chunk_bytes: int, limit: int, conne
     with suppress(Exception):  # the workers redo whatever the helper could not do
         for index, chunk in zip(range(limit), iter_chunks(path, chunk_bytes)):
             view = ChunkView(_decode(chunk), None)  # type: ignore[arg-type]  # text-only scans
-            connection.send((index, chunk.start, {i: checks[i].chunk_lines(view, None) for i in text_only}))
+            lines = {i: checks[i].chunk_lines(view, None) for i in text_only}
+            connection.send((index, chunk.start, len(chunk.data), lines))
 
 
 @dataclass
@@ -509,7 +509,7 @@ def _check_in_workers(
         with pool:
             pending: list[tuple[Future, int]] = []
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                scanned = prescan.scanned(index, chunk) if prescan and prescan.chunk_bytes == chunk_bytes else None
+                scanned = prescan.scanned(index, chunk) if prescan else None
                 pending.append((pool.submit(_work, chunk.reference(), index, prepare, scanned), len(chunk.data)))
                 if prescan and index == 0:
                     prescan.stop()  # the workers are running: the cores are theirs
