@@ -134,3 +134,30 @@ def test_spacing_keys_of_an_ascii_block_equal_the_duplicate_checks_comparison(gl
         assert view.non_blank_lines == [i for i, raw in enumerate(view.lines) if raw.split()]
 
     same()
+
+
+def test_word_scans_piece_by_piece_equal_a_line_by_line_reference(glossary, monkeypatch):
+    """The block is tokenised a few lines at a time: wherever the pieces are cut, the
+    word set and the repeated-word lines are those of each line's own tokens."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from termguard.checks import chunk
+
+    matcher = CheckContext(glossary).matcher
+    word = st.sampled_from(["the", "The", "jihua", "Xi'an", "and", "\u00e9t\u00e9", "\u6587\u5c71"])
+    joint = st.sampled_from([" ", ", ", "  ", "-", "\t", "("])
+    line = st.lists(st.tuples(word, joint), max_size=5).map(lambda p: "".join(a + b for a, b in p))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=12), st.integers(min_value=0, max_value=40))
+    def same(lines, piece):
+        monkeypatch.setattr(chunk, "WORD_SCAN_PIECE", piece)
+        view = ChunkView("\n".join(lines) + "\n", matcher)
+        tokens = [word_tokens(raw) for raw in lines]
+        assert view.word_set == {t for line_tokens in tokens for t in line_tokens}
+        assert view.repeated_word_lines == {
+            number for number, line_tokens in enumerate(tokens) if any(map(str.__eq__, line_tokens, line_tokens[1:]))
+        }
+
+    same()
