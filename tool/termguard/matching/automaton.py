@@ -130,22 +130,52 @@ class _Automaton:
         self, text: str, folded: str, index: list[int] | None, entries: Sequence[Entry]
     ) -> Iterator[tuple[Entry, HitKind, int, int, str, str]]:
         """:meth:`find_folded`'s hits as tuples of :class:`TermHit`'s fields (for callers
-        that move them before making hits)."""
-        bounded, owner_info, table = self.bounded, self.owner_info, self.table
+        that move them before making hits). One loop over the automaton's matches (a
+        block of text can hold thousands of hits): :meth:`key_matches` and the boundary
+        tests are written out here."""
+        if not self.table.keys or not folded:
+            return
+        self._upgrade(len(folded))
+        bounded, owner_info, table, key_ids, size = self.bounded, self.owner_info, self.table, self.key_ids, len(folded)
+        whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
         owner_start, owner_entry, owner_code = table.owner_start, table.owner_entry, table.owner_code
-        for key_id, start, end in self.key_matches(folded):
-            if bounded and not _at_boundaries(folded, start, end):
-                continue
-            original_start = index[start] if index else start
-            original_end = index[end - 1] + 1 if index else end
-            if bounded and not _hyphen_free_edges(text, original_start, original_end):
-                continue
-            for owner in range(owner_start[key_id], owner_start[key_id + 1]):  # table.owners(key_id)
-                entry = entries[owner_entry[owner]]
-                kind, rendering, form = owner_info(entry, owner_code[owner])
-                if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
+        word = _WORD_CHARS
+        for prefix_id, start, prefix_end in _char_matches(self.automaton, folded):
+            ends = [prefix_end] if whole[prefix_id] >= 0 else []
+            for i in range(starts[prefix_id], starts[prefix_id + 1]):
+                if start + lengths[i] > size:
+                    break
+                ends.append(start + lengths[i])
+            for end in ends:
+                key_id = whole[prefix_id] if end == prefix_end else key_ids.get(folded[start:end], -1)
+                if key_id < 0:
                     continue
-                yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
+                if bounded and (
+                    (start and word[folded[start - 1]] and word[folded[start]])
+                    or (end < size and word[folded[end]] and word[folded[end - 1]])
+                ):  # not at word boundaries
+                    continue
+                original_start = index[start] if index else start
+                original_end = index[end - 1] + 1 if index else end
+                if bounded and not _hyphen_free_edges(text, original_start, original_end):
+                    continue
+                for owner in range(owner_start[key_id], owner_start[key_id + 1]):  # table.owners(key_id)
+                    entry = entries[owner_entry[owner]]
+                    kind, rendering, form = owner_info(entry, owner_code[owner])
+                    if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
+                        continue
+                    yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
+
+
+class _WordChars(dict[str, bool]):
+    """:func:`is_word_char` of each character seen, looked up at C speed."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = found = is_word_char(char)
+        return found
+
+
+_WORD_CHARS = _WordChars()
 
 
 def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.BytesAhoCorasick:
@@ -239,18 +269,13 @@ class TermMatcher:
         return hits
 
 
-def _at_boundaries(folded: str, start: int, end: int) -> bool:
-    before_ok = start == 0 or not is_word_char(folded[start - 1]) or not is_word_char(folded[start])
-    after_ok = end == len(folded) or not is_word_char(folded[end]) or not is_word_char(folded[end - 1])
-    return before_ok and after_ok
-
-
 def _hyphen_free_edges(text: str, start: int, end: int) -> bool:
     """A hyphen joins words: "party" does not match the start of "party-goers"."""
-    if start >= 2 and text[start - 1] in "-\u2010\u2011" and is_word_char(text[start - 2]):
-        return not is_word_char(text[start])
-    if end + 1 < len(text) and text[end] in "-\u2010\u2011" and is_word_char(text[end + 1]):
-        return not is_word_char(text[end - 1])
+    word = _WORD_CHARS
+    if start >= 2 and text[start - 1] in "-\u2010\u2011" and word[text[start - 2]]:
+        return not word[text[start]]
+    if end + 1 < len(text) and text[end] in "-\u2010\u2011" and word[text[end + 1]]:
+        return not word[text[end - 1]]
     return True
 
 
