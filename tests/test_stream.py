@@ -113,6 +113,38 @@ def test_chunks_cover_the_file_with_exact_lines_and_offsets(big_text):
         assert chunk.reference().read() == chunk  # workers read the bytes at chunk.start
 
 
+def test_chunk_places_cut_any_file_into_whole_lines_with_exact_offsets(tmp_path):
+    """Lines longer than a chunk, a byte-order mark, non-ASCII text, a last line without a
+    break: every place starts a line, the places cover the file, and line numbers and
+    character offsets are those of the decoded text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from termguard.stream import chunk_places
+
+    path = tmp_path / "any.txt"
+    line = st.text(alphabet=st.sampled_from(list("ab \u00e9\u6587\U0001f600")), max_size=30)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=12), st.booleans(), st.booleans(), st.integers(4, 64))
+    def cut(lines, bom, last_break, size):
+        text = "\n".join(lines) + ("\n" if last_break else "")
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+        places = list(chunk_places(str(path), size))
+        data = path.read_bytes()
+        assert places[0].start == (3 if bom else 0) if text else places == []
+        for place, following in zip(places, places[1:]):
+            assert place.start + place.size == following.start
+            assert data[place.start + place.size - 1 : place.start + place.size] == b"\n"
+        if places:
+            assert places[-1].start + places[-1].size == len(data)
+        for place in places:
+            before = data[3 if bom else 0 : place.start].decode("utf-8")
+            assert (place.first_line, place.offset) == (before.count("\n") + 1, len(before))
+
+    cut()
+
+
 def test_a_byte_order_mark_is_dropped_even_without_a_line_break(tmp_path):
     path = tmp_path / "one-line.txt"
     path.write_bytes(b"\xef\xbb\xbfThe Wenshan Huihai")
@@ -373,7 +405,7 @@ def test_a_prescan_finds_what_each_chunk_check_would_find(big_text, glossary):
     prescan = _finished_prescan(big_text, 1000)
     chunks = list(iter_chunks(str(big_text), 1000))
     for index, chunk in enumerate(chunks):
-        scanned = prescan.scanned(index, chunk)
+        scanned = prescan.scanned(index, chunk.reference())
         assert scanned is not None, index
         view = ChunkView(_decode(chunk), context.matcher)
         assert scanned == {i: checks[i].chunk_lines(view, context) for i in scanned}
@@ -389,9 +421,9 @@ def test_a_prescan_answer_is_used_only_for_the_chunk_it_was_made_for(big_text):
 
     prescan = _finished_prescan(big_text, 1000)
     first, second = list(iter_chunks(str(big_text), 1000))[:2]
-    assert prescan.scanned(1, replace(second, start=second.start + 1)) is None  # another cut of the file
-    assert prescan.scanned(0, first) is not None
-    assert prescan.scanned(0, first) is None  # used once
+    assert prescan.scanned(1, replace(second.reference(), start=second.start + 1)) is None  # another cut of the file
+    assert prescan.scanned(0, first.reference()) is not None
+    assert prescan.scanned(0, first.reference()) is None  # used once
     prescan.close()
     assert not prescan._process.is_alive()
 

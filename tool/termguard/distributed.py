@@ -84,7 +84,7 @@ def check_paths(
             findings.extend(per_file[path])
             continue
         with stream.unchanged(path):
-            chunks = [(index, chunk.reference()) for index, chunk in enumerate(stream.iter_chunks(path, chunk_bytes))]
+            chunks = list(enumerate(stream.chunk_places(path, chunk_bytes)))
             results = db.from_sequence(chunks, partition_size=1).map(_check_chunk, settings).compute(scheduler=scheduler)
         findings.extend(_finish(results, context, stream.stream_checks(checks)))
     return findings

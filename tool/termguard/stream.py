@@ -33,7 +33,7 @@ from contextlib import closing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from hashlib import blake2b
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, BinaryIO
 
 from termguard.checks import Check, CheckContext
 from termguard.checks.chunk import ChunkView
@@ -129,39 +129,41 @@ def _file_version(path: str) -> tuple[int, int]:
     return stat.st_size, stat.st_mtime_ns
 
 
-def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
-    """Blocks of whole lines with their starting line, character offset and byte position."""
+def chunk_places(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[ChunkAt]:
+    """Where each block of whole lines lies in the file, with its first line and
+    character offset. The file is read once, into one reused buffer: the parent of a
+    parallel run needs only the places (workers read the bytes), and copying every block
+    twice more cost it ~0.2 s per 200 MB."""
+    buffer = bytearray(chunk_bytes)
     line, offset, start = 1, 0, 0
     with open(path, "rb") as handle:
-        rest = b""
-        while True:
-            block = handle.read(chunk_bytes)
-            if not block:
-                break
-            data = rest + block
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                rest = data
+        while size := _read_at(handle, start, buffer):
+            if start == 0 and buffer.startswith(BOM):
+                start = len(BOM)
                 continue
-            data, rest = data[:cut], data[cut:]
-            chunk = _chunk(path, data, line, offset, start)
-            yield chunk
-            start += len(data)
-            line += data.count(b"\n")
-            offset += _code_points(chunk.data)
-        if rest:
-            yield _chunk(path, rest, line, offset, start)
+            cut = buffer.rfind(b"\n", 0, size) + 1 if size == len(buffer) else size  # a short read: the end
+            if cut == 0:  # a line longer than the buffer
+                buffer = bytearray(2 * len(buffer))
+                continue
+            yield ChunkAt(path, start, cut, line, offset)
+            line += buffer.count(b"\n", 0, cut)
+            offset += cut if buffer.isascii() else len(buffer[:cut].translate(None, _NOT_FIRST_BYTES))
+            start += cut
 
 
-def _chunk(path: str, data: bytes, line: int, offset: int, start: int) -> Chunk:
-    """The chunk of ``data`` read at byte ``start``, without the file's byte-order mark."""
-    skip = len(BOM) if start == 0 and data.startswith(BOM) else 0
-    return Chunk(path, data[skip:], line, offset, start + skip)
+_NOT_FIRST_BYTES = bytes(range(0x80, 0xC0))
+"""UTF-8 continuation bytes (0b10xxxxxx): every other byte starts a code point."""
 
 
-def _code_points(data: bytes) -> int:
-    # UTF-8 continuation bytes are 0b10xxxxxx; every other byte starts a code point.
-    return len(data) - sum(data.count(bytes([b])) for b in range(0x80, 0xC0)) if not data.isascii() else len(data)
+def _read_at(handle: BinaryIO, start: int, buffer: bytearray) -> int:
+    handle.seek(start)
+    return handle.readinto(buffer)
+
+
+def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
+    """The blocks of :func:`chunk_places` with their bytes."""
+    for place in chunk_places(path, chunk_bytes):
+        yield place.read()
 
 
 Lines = dict[int, set[int] | None]
@@ -424,7 +426,7 @@ class Prescan:
         """Worth a helper: parallel runs whose workers fork, with a text-only scan to do."""
         return jobs > 1 and FORK_WORKERS and any(check.lines_without_glossary for check in checks)
 
-    def scanned(self, index: int, chunk: Chunk) -> Lines | None:
+    def scanned(self, index: int, place: ChunkAt) -> Lines | None:
         """What the helper found for chunk ``index``, if it got there and cut the file the
         same way (the same bytes at the same position)."""
         with suppress(EOFError, OSError):
@@ -432,7 +434,7 @@ class Prescan:
                 number, start, size, lines = self._connection.recv()
                 self.found[number] = start, size, lines
         found = self.found.pop(index, None)
-        return found[2] if found is not None and found[:2] == (chunk.start, len(chunk.data)) else None
+        return found[2] if found is not None and found[:2] == (place.start, place.size) else None
 
     def stop(self) -> None:
         """Stop the helper (the workers are running); answers already sent stay usable.
@@ -512,9 +514,9 @@ def _check_in_workers(
     try:
         with pool:
             pending: list[tuple[Future, int]] = []
-            for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                scanned = prescan.scanned(index, chunk) if prescan else None
-                pending.append((pool.submit(_work, chunk.reference(), index, prepare, scanned), len(chunk.data)))
+            for index, place in enumerate(chunk_places(path, chunk_bytes)):
+                scanned = prescan.scanned(index, place) if prescan else None
+                pending.append((pool.submit(_work, place, index, prepare, scanned), place.size))
                 if prescan and index == 0:
                     prescan.stop()  # the workers are running: the cores are theirs
                 while len(pending) > 2 * jobs:
