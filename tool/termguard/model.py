@@ -154,7 +154,7 @@ class Finding:
         text = segment.target
         parts = (_portable_path(segment.origin.path), self.rule, self.entry_id or "",  # identity(), inlined
                  text[self.start : self.end].casefold(), squeezed(text), segment.source or "", str(self.occurrence))  # fmt: skip
-        return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).digest()[:16].hex()
 
     def identity(self) -> tuple[str, ...]:
         """What identical findings of one file share: rule, entry, matched text (case

@@ -26,7 +26,7 @@ import pickle
 import sys
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager, nullcontext, suppress
@@ -166,6 +166,12 @@ def iter_chunks(path: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Chunk]:
         yield place.read()
 
 
+KeyDigest = Callable[[tuple[str, ...]], Hashable]
+"""Turns a finding's occurrence key into what a chunk result carries to tell identical
+findings of different chunks apart: ``hash`` (~0.2 us) where every chunk is checked in
+one process or in processes forked from it (they share its hash secret);
+:func:`stable_digest` (blake2b, ~1.5 us) everywhere else."""
+
 Lines = dict[int, set[int] | None]
 """``Check.chunk_lines`` of some checks of a chunk, by the check's position."""
 
@@ -184,8 +190,9 @@ class ChunkResult:
 
     findings: list[Finding] | None
     """Suppressions applied, sorted, numbered within the chunk (None: still pickled)."""
-    keys: list[bytes]
-    """A digest of each finding's :func:`~termguard.engine.occurrence_key`."""
+    keys: list[Hashable]
+    """A digest of each finding's :func:`~termguard.engine.occurrence_key` (see
+    :data:`KeyDigest`)."""
     parts: list[Any]
     """Each check's ``collect`` of the chunk."""
     segments: int
@@ -225,12 +232,14 @@ def check_chunk(
     index: int = 0,
     prepare: Prepare | None = None,
     scanned: Lines | None = None,
+    digest: KeyDigest | None = None,
 ) -> ChunkResult:
     """The findings of the chunk's lines, each check's collected part, the segment count.
 
     Only the lines some check asked for (``Check.chunk_lines``) become segments, and a
     check runs only on the lines it asked for. ``scanned``: the ``chunk_lines`` of some
-    checks (by position in ``checks``), already found by a :class:`Prescan`.
+    checks (by position in ``checks``), already found by a :class:`Prescan`. ``digest``:
+    how occurrence keys travel (default :func:`stable_digest`).
     """
     view = ChunkView(_decode(chunk), context.matcher)
     known = scanned or {}
@@ -251,13 +260,14 @@ def check_chunk(
     parts = [check.collect(kept, context) for check in checks]
     context.forget()
     findings, occurrence_keys = finalize_keyed(findings)
-    keys = list(map(_digest, occurrence_keys))
+    keys = list(map(digest or stable_digest, occurrence_keys))
     prepared = b"\n".join(map(prepare, findings)) if prepare else None
     return ChunkResult(findings, keys, parts, len(view.non_blank_lines), prepared)
 
 
-def _digest(key: tuple[str, ...]) -> bytes:
-    return blake2b("\x1f".join(key).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+def stable_digest(key: tuple[str, ...]) -> bytes:
+    """An occurrence key's digest, the same in any process (spawned workers, Dask)."""
+    return blake2b("\x1f".join(key).encode("utf-8", "surrogatepass")).digest()[:12]
 
 
 @dataclass
@@ -269,7 +279,7 @@ class ChunkMerger:
     segments: int = 0
     _pieces: list[Piece] = field(default_factory=list)
     _parts: list[list[Any]] = field(default_factory=list)
-    _seen: Counter[bytes] = field(default_factory=Counter)
+    _seen: Counter[Hashable] = field(default_factory=Counter)
 
     def add(self, result: ChunkResult) -> None:
         counts = Counter(result.keys)
@@ -351,7 +361,7 @@ def _decode(chunk: Chunk) -> str:
         raise InputError(chunk.path, "not valid UTF-8; convert the file to UTF-8", line) from None
 
 
-_worker: tuple[CheckContext, list[Check]] | None = None
+_worker: tuple[CheckContext, list[Check], KeyDigest] | None = None
 
 FORK_WORKERS = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 """Workers inherit the parent's compiled glossary (see the module docstring). Not on
@@ -367,7 +377,7 @@ def _worker_pool(
     if FORK_WORKERS:
         context.matcher.expect_text(expected_chars)
         context.matcher.compile()
-        _worker = (context, list(checks))
+        _worker = (context, list(checks), hash)  # forked: the parent's hash secret
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_adopt_worker)
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make, expected_chars))
 
@@ -381,14 +391,15 @@ def _init_worker(make: Make, expected_chars: int) -> None:
     glossary, checks = make()
     context = CheckContext(glossary)
     context.matcher.expect_text(expected_chars)
-    _worker = (context, checks)
+    _worker = (context, checks, stable_digest)
     gc.freeze()  # the glossary and matcher live as long as the worker: never scan them again
 
 
 def _work(chunk: ChunkAt, index: int, prepare: Prepare | None, scanned: Lines | None) -> ChunkResult:
     assert _worker is not None
     with paused_gc():  # a chunk's objects are dropped whole when it is done
-        return check_chunk(chunk.read(), *_worker, index, prepare, scanned)
+        context, checks, digest = _worker
+        return check_chunk(chunk.read(), context, checks, index, prepare, scanned, digest)
 
 
 PRESCAN_CHUNKS = 64
@@ -490,7 +501,7 @@ def check_stream(
         if jobs <= 1 or (make is None and not FORK_WORKERS):
             context.matcher.expect_text(size)
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
-                absorb(check_chunk(chunk, context, checks, index, prepare), len(chunk.data))
+                absorb(check_chunk(chunk, context, checks, index, prepare, digest=hash), len(chunk.data))
         else:
             _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make, size // jobs), chunk_bytes,
                               prepare, absorb, prescan)  # fmt: skip
