@@ -45,11 +45,11 @@ from termguard.memory import paused_gc
 from termguard.model import Finding, Origin, Segment, Severity, pack_findings, packed_severities
 from termguard.termbase import Glossary
 
-CHUNK_BYTES = 1 << 20
-"""Chunks of 1 MB keep two workers' scans in their caches: on the benchmark (four
-alternating rounds of each size), ``--jobs 2`` took 8.5-9.0 s with 1 MB chunks against
-8.9-9.9 s with 2 MB and 9.0-9.5 s with 512 KB, and used no more CPU than ``--jobs 1``
-(2 MB: 9% more)."""
+CHUNK_BYTES = 2 << 20
+"""2 MB chunks. 1 MB chunks kept two workers' scans in their caches a little better
+(``--jobs 2`` 8.5-9.0 s against 8.9-9.9 s, four alternating rounds), but each chunk
+also starts with a cold automaton: with a 50,000-entry glossary (a 51 MB DFA) the "same
+hits" benchmark ratio went from 0.98-1.16x (2 MB) to 1.19-1.26x (1 MB)."""
 STREAM_SUFFIXES = (".txt", ".text")
 STREAM_MIN_BYTES = 8 << 20
 """Plain-text files at least this large are streamed; smaller ones are read whole."""
