@@ -126,7 +126,7 @@ def test_chunk_places_cut_any_file_into_whole_lines_with_exact_offsets(tmp_path)
     line = st.text(alphabet=st.sampled_from(list("ab \u00e9\u6587\U0001f600")), max_size=30)
 
     @settings(max_examples=200, deadline=None)
-    @given(st.lists(line, min_size=1, max_size=12), st.booleans(), st.booleans(), st.integers(4, 64))
+    @given(st.lists(line, min_size=1, max_size=12), st.booleans(), st.booleans(), st.integers(1, 64))
     def cut(lines, bom, last_break, size):
         text = "\n".join(lines) + ("\n" if last_break else "")
         path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
