@@ -130,41 +130,22 @@ class _Automaton:
         self, text: str, folded: str, index: list[int] | None, entries: Sequence[Entry]
     ) -> Iterator[tuple[Entry, HitKind, int, int, str, str]]:
         """:meth:`find_folded`'s hits as tuples of :class:`TermHit`'s fields (for callers
-        that move them before making hits). One loop over the automaton's matches (a
-        block of text can hold thousands of hits): :meth:`key_matches` and the boundary
-        tests are written out here."""
-        if not self.table.keys or not folded:
-            return
-        self._upgrade(len(folded))
-        bounded, owner_info, table, key_ids, size = self.bounded, self.owner_info, self.table, self.key_ids, len(folded)
-        whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
+        that move them before making hits)."""
+        bounded, owner_info, table = self.bounded, self.owner_info, self.table
         owner_start, owner_entry, owner_code = table.owner_start, table.owner_entry, table.owner_code
-        word = _WORD_CHARS
-        for prefix_id, start, prefix_end in _char_matches(self.automaton, folded):
-            ends = [prefix_end] if whole[prefix_id] >= 0 else []
-            for i in range(starts[prefix_id], starts[prefix_id + 1]):
-                if start + lengths[i] > size:
-                    break
-                ends.append(start + lengths[i])
-            for end in ends:
-                key_id = whole[prefix_id] if end == prefix_end else key_ids.get(folded[start:end], -1)
-                if key_id < 0:
+        for key_id, start, end in self.key_matches(folded):
+            if bounded and not _at_boundaries(folded, start, end):
+                continue
+            original_start = index[start] if index else start
+            original_end = index[end - 1] + 1 if index else end
+            if bounded and not _hyphen_free_edges(text, original_start, original_end):
+                continue
+            for owner in range(owner_start[key_id], owner_start[key_id + 1]):  # table.owners(key_id)
+                entry = entries[owner_entry[owner]]
+                kind, rendering, form = owner_info(entry, owner_code[owner])
+                if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
                     continue
-                if bounded and (
-                    (start and word[folded[start - 1]] and word[folded[start]])
-                    or (end < size and word[folded[end]] and word[folded[end - 1]])
-                ):  # not at word boundaries
-                    continue
-                original_start = index[start] if index else start
-                original_end = index[end - 1] + 1 if index else end
-                if bounded and not _hyphen_free_edges(text, original_start, original_end):
-                    continue
-                for owner in range(owner_start[key_id], owner_start[key_id + 1]):  # table.owners(key_id)
-                    entry = entries[owner_entry[owner]]
-                    kind, rendering, form = owner_info(entry, owner_code[owner])
-                    if entry.case_sensitive and not _same_case(text[original_start:original_end], form or rendering):
-                        continue
-                    yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
+                yield entry, kind, original_start, original_end, rendering, form  # type: ignore[misc]
 
 
 class _WordChars(dict[str, bool]):
@@ -267,6 +248,13 @@ class TermMatcher:
         hits = self._source.find(text, self.entries)
         hits.sort(key=TermHit.order)
         return hits
+
+
+def _at_boundaries(folded: str, start: int, end: int) -> bool:
+    word = _WORD_CHARS
+    before_ok = start == 0 or not word[folded[start - 1]] or not word[folded[start]]
+    after_ok = end == len(folded) or not word[folded[end]] or not word[folded[end - 1]]
+    return before_ok and after_ok
 
 
 def _hyphen_free_edges(text: str, start: int, end: int) -> bool:
