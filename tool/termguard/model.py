@@ -150,10 +150,7 @@ class Finding:
 
         The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
         """
-        segment = self.segment
-        text = segment.target
-        parts = (_portable_path(segment.origin.path), self.rule, self.entry_id or "",  # identity(), inlined
-                 text[self.start : self.end].casefold(), squeezed(text), segment.source or "", str(self.occurrence))  # fmt: skip
+        parts = (_portable_path(self.segment.origin.path), *self.identity(), str(self.occurrence))
         return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).digest()[:16].hex()
 
     def identity(self) -> tuple[str, ...]:

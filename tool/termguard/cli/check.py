@@ -178,9 +178,9 @@ def run_checks(args: argparse.Namespace) -> Report:
     files = input_files(args)
     options = read_options(args)
     job = Job(tuple(checks), options, args.diff)
-    large = {f for f in files if stream_whole_file(f, job)}
+    large = [f for f in files if stream_whole_file(f, job)]
     jobs = worker_count(args.jobs, sum(os.path.getsize(f) for f in files))
-    prescan = _prescan_first(sorted(large, key=files.index), stream.stream_checks(checks), jobs)
+    prescan = _prescan_first(large, stream.stream_checks(checks), jobs)
     with contextlib.closing(prescan) if prescan else contextlib.nullcontext():
         glossary = build_glossary(args)
         by_path = _check_all(files, large, job, glossary, jobs, args, prescan)
@@ -190,19 +190,21 @@ def run_checks(args: argparse.Namespace) -> Report:
 
 
 def _check_all(
-    files: list[str], large: set[str], job: Job, glossary: Glossary, jobs: int, args: argparse.Namespace,
+    files: list[str], large: list[str], job: Job, glossary: Glossary, jobs: int, args: argparse.Namespace,
     prescan: stream.Prescan | None,
 ) -> dict[str, tuple[Sequence[Finding], int]]:  # fmt: skip
-    """Each file's findings and segment count: small files first, then large ones streamed."""
+    """Each file's findings and segment count: small files first, then large ones
+    (``large``, in the order of ``files``) streamed."""
     checks = list(job.checks)
     by_path: dict[str, tuple[Sequence[Finding], int]] = {}
     prepare = getattr(REPORTERS[args.format], "prepare_finding", None)
     with progress_bar(files, enabled=not args.quiet) as advance:
-        small = [f for f in files if f not in large]
+        streamed = set(large)
+        small = [f for f in files if f not in streamed]
         for result in check_files(small, job, glossary, jobs):
             by_path[result.path] = (result.findings, result.segments)
             advance(os.path.getsize(result.path))
-        for path in sorted(large, key=files.index):
+        for path in large:
             make = functools.partial(_worker_state, glossary, stream.stream_checks(checks))
             result = stream.check_stream(
                 path, CheckContext(glossary), stream.stream_checks(checks), jobs, make, advance, prepare=prepare,

@@ -27,22 +27,18 @@ def encode(value: object) -> bytes:
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:
     segment = finding.segment
-    origin, target, start, end = segment.origin, segment.target, finding.start, finding.end
-    if "\n" in target:
-        line, column = segment.position(start)
-        end_line, end_column = segment.position(end)
-    else:  # most segments: Segment.position without the calls (large runs render every finding)
-        line = end_line = origin.line
-        column, end_column = origin.column + start, origin.column + end
+    start, end = finding.start, finding.end
+    line, column = segment.position(start)
+    end_line, end_column = segment.position(end)
     return {
         "rule": finding.rule,
-        "severity": finding.severity._value_,
-        "path": origin.path,
+        "severity": finding.severity.value,
+        "path": segment.origin.path,
         "line": line,
         "column": column,
         "end_line": end_line,
         "end_column": end_column,
-        "matched": target[start:end],
+        "matched": segment.target[start:end],
         "message": finding.message,
         "suggestions": list(finding.suggestions),
         "entry_id": finding.entry_id,
