@@ -83,24 +83,24 @@ def test_parallel_workers_give_the_serial_result(big_text, glossary, start):
 
 def test_forked_workers_share_the_parents_automaton(glossary, tmp_path, monkeypatch):
     from termguard import stream
-    from termguard.matching import automaton
+    from termguard.matching import aho
 
     if not stream.FORK_WORKERS:
         pytest.skip("this platform does not fork worker processes")
     builds = tmp_path / "builds"
-    build = automaton._build
+    load = aho.load
 
-    def counted(patterns, implementation):
+    def counted(stored, patterns):
         with builds.open("a") as log:
             log.write(f"{os.getpid()}\n")
-        return build(patterns, implementation)
+        return load(stored, patterns)
 
-    monkeypatch.setattr(automaton, "_build", counted)
+    monkeypatch.setattr(aho, "load", counted)
     path = tmp_path / "big.txt"
     path.write_text("Officials cut the Wenshan Huihai and the cultural mountain meeting sea.\n" * 300)
     result = check_stream(str(path), CheckContext(glossary), stream_checks(select()), jobs=2, chunk_bytes=2000)
     assert sum(f.rule == "forbidden-rendering" for f in result.findings) == 600
-    assert builds.read_text().split() == [str(os.getpid())]  # built once, in this process
+    assert builds.read_text().split() == [str(os.getpid())]  # loaded once, in this process
 
 
 def test_chunks_cover_the_file_with_exact_lines_and_offsets(big_text):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termguard.matching import TermMatcher, automaton, keys
+from termguard.matching import TermMatcher, aho, automaton, keys
 from termguard.matching.keys import PREFIX_CHARS, decode_target, inflections, iter_keys, key_table, rendering_variants
 from termguard.matching.normalize import normalize_term
 from termguard.termbase import Entry, load_glossary
@@ -22,10 +22,8 @@ def naive_matches(table: keys.KeyTable, text: str) -> set[tuple[str, int, int]]:
     return found
 
 
-def prefix_matches(table: keys.KeyTable, text: str, dfa: bool = False) -> list[tuple[str, int, int]]:
+def prefix_matches(table: keys.KeyTable, text: str) -> list[tuple[str, int, int]]:
     scanner = automaton._Automaton(table, decode_target, bounded=True)
-    if dfa:
-        scanner._upgrade(scanner.dfa_after + 1)
     return [(table.keys[key_id], start, end) for key_id, start, end in scanner.key_matches(text)]
 
 
@@ -33,10 +31,10 @@ def prefix_matches(table: keys.KeyTable, text: str, dfa: bool = False) -> list[t
 KEYS = st.lists(st.text("ab ", min_size=1, max_size=2 * PREFIX_CHARS), min_size=1, max_size=12)
 
 
-@given(KEYS, st.text("ab ", max_size=60), st.booleans())
-def test_prefix_hits_checked_against_whole_keys_find_every_key_occurrence(key_list, text, dfa):
+@given(KEYS, st.text("ab ", max_size=60))
+def test_prefix_hits_checked_against_whole_keys_find_every_key_occurrence(key_list, text):
     table = key_table({key: [(0, 0)] for key in key_list})
-    found = prefix_matches(table, text, dfa)
+    found = prefix_matches(table, text)
     assert len(found) == len(set(found))
     assert set(found) == naive_matches(table, text)
 
@@ -47,28 +45,21 @@ def test_keys_sharing_a_long_prefix_share_one_automaton_pattern():
     assert prefix_matches(table, "the approved rendering 42 and 7") == [("approved rendering 42", 4, 25)]
 
 
-def test_an_automaton_becomes_a_dfa_after_scanning_enough_text(monkeypatch):
-    monkeypatch.setattr(automaton, "DFA_SCAN_FACTOR", 1)  # a DFA once the keys' length is scanned
-    matcher = TermMatcher([Entry("e", ("文山会海",), ("grass-roots",), references=("t",))])
-    assert not matcher._target.is_dfa
-    assert [h.start for h in matcher.find("grass roots " * 3)] == [0, 12, 24]
-    assert matcher._target.is_dfa
-    assert [h.start for h in matcher.find("grass roots " * 3)] == [0, 12, 24]
+def test_the_table_carries_its_compiled_automaton_and_loading_it_compiles_nothing(monkeypatch):
+    entries = [Entry("e", ("文山会海",), ("grass-roots",), forbidden=("Wenshan Huihai",), references=("t",))]
+    matcher = TermMatcher(entries)
+    compiled = []
+    monkeypatch.setattr(aho, "compile_patterns", lambda patterns: compiled.append(patterns))
+    matcher.compile()
+    assert compiled == []
+    assert [h.start for h in matcher.find("grass roots and the Wenshan Huihai")] == [0, 20]
 
 
-def test_a_matcher_told_of_a_long_scan_is_built_as_a_dfa_at_once(monkeypatch):
-    built = []
-    real_build = automaton._build
-    monkeypatch.setattr(automaton, "_build", lambda p, kind: built.append(kind) or real_build(p, kind))
-    entries = [Entry("e", ("文山会海",), ("grass-roots",), references=("t",))]
-    plain = TermMatcher(entries)
-    assert built == []  # nothing is built before the first search
-    assert [h.start for h in plain.find("grass roots")] == [0]
-    assert built == [automaton.ahocorasick_rs.Implementation.ContiguousNFA]
-    told = TermMatcher(entries)
-    told.expect_text(told._target.dfa_after + 1)
-    assert [h.start for h in told.find("grass roots")] == [0]
-    assert built[1:] == [automaton.ahocorasick_rs.Implementation.DFA] and told._target.is_dfa
+def test_a_stored_automaton_this_daachorse_cannot_read_is_compiled_anew(monkeypatch):
+    entries = [Entry("e", ("文山会海",), ("grass-roots",), forbidden=("Wenshan Huihai",), references=("t",))]
+    matcher = TermMatcher(entries)
+    matcher._target.table.automaton = b"written by another version"
+    assert [h.start for h in matcher.find("grass roots and the Wenshan Huihai")] == [0, 20]
 
 
 def test_the_table_holds_every_variant_of_every_rendering():

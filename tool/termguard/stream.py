@@ -48,8 +48,9 @@ from termguard.termbase import Glossary
 CHUNK_BYTES = 2 << 20
 """2 MB chunks. 1 MB chunks kept two workers' scans in their caches a little better
 (``--jobs 2`` 8.5-9.0 s against 8.9-9.9 s, four alternating rounds), but each chunk
-also starts with a cold automaton: with a 50,000-entry glossary (a 51 MB DFA) the "same
-hits" benchmark ratio went from 0.98-1.16x (2 MB) to 1.19-1.26x (1 MB)."""
+also starts with a cold automaton: with a 50,000-entry glossary (then a 51 MB DFA; the
+double array that replaced it is 5 MB) the "same hits" benchmark ratio went from
+0.98-1.16x (2 MB) to 1.19-1.26x (1 MB)."""
 STREAM_SUFFIXES = (".txt", ".text")
 STREAM_MIN_BYTES = 8 << 20
 """Plain-text files at least this large are streamed; smaller ones are read whole."""
@@ -369,26 +370,24 @@ Make = Callable[[], tuple[Glossary, list[Check]]]
 
 
 def _worker_pool(
-    jobs: int, context: CheckContext, checks: Sequence[Check], make: Make | None, expected_chars: int
+    jobs: int, context: CheckContext, checks: Sequence[Check], make: Make | None
 ) -> ProcessPoolExecutor:
     global _worker
     if FORK_WORKERS:
-        context.matcher.expect_text(expected_chars)
         context.matcher.compile()
         _worker = (context, list(checks), hash)  # forked: the parent's hash secret
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_adopt_worker)
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make, expected_chars))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(make,))
 
 
 def _adopt_worker() -> None:
     gc.freeze()  # the inherited glossary and matcher are never collected: keep gc off their pages
 
 
-def _init_worker(make: Make, expected_chars: int) -> None:
+def _init_worker(make: Make) -> None:
     global _worker
     glossary, checks = make()
     context = CheckContext(glossary)
-    context.matcher.expect_text(expected_chars)
     _worker = (context, checks, stable_digest)
     gc.freeze()  # the glossary and matcher live as long as the worker: never scan them again
 
@@ -495,13 +494,12 @@ def check_stream(
         if progress:
             progress(size)
 
-    with closing(prescan) if prescan else nullcontext(), unchanged(path) as size, paused_gc():
+    with closing(prescan) if prescan else nullcontext(), unchanged(path), paused_gc():
         if jobs <= 1 or (make is None and not FORK_WORKERS):
-            context.matcher.expect_text(size)
             for index, chunk in enumerate(iter_chunks(path, chunk_bytes)):
                 absorb(check_chunk(chunk, context, checks, index, prepare, digest=hash), len(chunk.data))
         else:
-            _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make, size // jobs), chunk_bytes,
+            _check_in_workers(path, jobs, _worker_pool(jobs, context, checks, make), chunk_bytes,
                               prepare, absorb, prescan)  # fmt: skip
         findings = merger.finish()
     if not merger.segments:

@@ -23,9 +23,9 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-import ahocorasick_rs
 import regex
 
+from termguard.matching import aho
 from termguard.termbase.model import Entry
 
 MIN_ANCHOR = 3
@@ -165,7 +165,7 @@ class RegexRenderings:
         automaton, owners = self._anchor_automaton
         if automaton is None:
             return self._always
-        found = {match[0] for match in automaton.find_matches_as_indexes(fold_for_anchors(text), overlapping=True)}
+        found = {match[2] for match in aho.char_matches(automaton, fold_for_anchors(text))}
         if not found:
             return self._always
         wanted = set(self._always)
@@ -185,7 +185,7 @@ class RegexRenderings:
         if automaton is not None:
             folded = fold_for_anchors(text)
             starts = [0, *accumulate(len(line) + 1 for line in folded.split("\n"))]
-            for anchor, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
+            for start, _end, anchor in aho.char_matches(automaton, folded):
                 wanted.setdefault(bisect_right(starts, start) - 1, set()).update(owners[anchor])
         if self._always:
             for line in range(len(lines)):
@@ -203,12 +203,12 @@ class RegexRenderings:
         return compiled
 
     @cached_property
-    def _anchor_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list[int]]]:
+    def _anchor_automaton(self) -> tuple[aho.Automaton | None, list[list[int]]]:
         owners: dict[str, list[int]] = {}
         for index, anchors in enumerate(self.anchors):
             for anchor in anchors or ():
                 owners.setdefault(anchor, []).append(index)
         if not owners:
             return None, []
-        automaton = ahocorasick_rs.AhoCorasick(list(owners), implementation=ahocorasick_rs.Implementation.DFA)
+        automaton = aho.compile_patterns(list(owners))
         return automaton, list(owners.values())

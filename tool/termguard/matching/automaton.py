@@ -1,9 +1,10 @@
 """One multi-pattern automaton for every rendering of every glossary entry.
 
-All literal renderings compile into a single Aho-Corasick automaton (``ahocorasick_rs``)
+All literal renderings compile into a single Aho-Corasick automaton (``matching.aho``)
 over normalised text, so the cost of a scan does not grow with the glossary. The keys
-come from ``matching.keys`` (cached). Renderings given as regular expressions run beside
-it, each only on texts that contain its anchor (``matching.anchors``).
+and the compiled automaton come from ``matching.keys`` (cached). Renderings given as
+regular expressions run beside it, each only on texts that contain its anchor
+(``matching.anchors``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-import ahocorasick_rs
-
 from termguard.frozen import quick_init
+from termguard.matching import aho
 from termguard.matching.anchors import RegexRenderings
 from termguard.matching.keys import KeyTable, decode_target, source_table, target_index
 from termguard.matching.keys import inflections as inflections
@@ -48,13 +48,6 @@ class TermHit:
         return self.start, -self.end
 
 
-DFA_SCAN_FACTOR = 32
-"""An automaton starts as a contiguous NFA (quick to build) and is rebuilt as a DFA once
-it has scanned this many characters per character of its patterns. The DFA scans about
-twice as fast but takes ~4x longer to build (~1 us per pattern character): 50,000 entries
-build in 0.25 s as an NFA, 0.6 s as a DFA, and the DFA saves ~10 ns per character
-scanned, so it pays off after some tens of MB (measured on the benchmark corpus)."""
-
 OwnerInfo = Callable[[Entry, int], tuple[str, str, str]]
 """(kind, rendering, form) of a key's owner, from the entry and the owner's code."""
 
@@ -70,31 +63,19 @@ class _Automaton:
         """Latin-script keys match at word boundaries; Chinese ones anywhere."""
         keys = table.keys
         self.key_ids = dict(zip(keys, range(len(keys))))
-        self.scanned = 0
-        self.dfa_after = DFA_SCAN_FACTOR * sum(map(len, table.prefixes))
-        self.is_dfa = False
-        self.automaton: ahocorasick_rs.BytesAhoCorasick | None = None
-        """Over the prefixes in UTF-8, built on first use: a DFA straight away when much
-        text is expected (see expect)."""
 
-    def expect(self, chars: int) -> None:
-        """Count ``chars`` of text about to be scanned (a large file): an automaton not
-        built yet is then built as a DFA at once, never as an NFA first."""
-        self.scanned += chars
-
-    def build(self) -> None:
-        """Build the automaton now rather than on first use (before worker processes
-        fork, so that they share it)."""
-        self._upgrade(0)
+    @cached_property
+    def automaton(self) -> aho.Automaton:
+        """Over the prefixes, loaded from the key table on first use."""
+        return aho.load(self.table.automaton, self.table.prefixes)
 
     def key_matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
         """(key id, start, end) of every key in already-normalised text, overlaps included."""
         if not self.table.keys or not folded:
             return
-        self._upgrade(len(folded))
         table, key_ids, size = self.table, self.key_ids, len(folded)
         whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
-        for prefix_id, start, end in _char_matches(self.automaton, folded):
+        for start, end, prefix_id in aho.char_matches(self.automaton, folded):
             key_id = whole[prefix_id]
             if key_id >= 0:
                 yield key_id, start, end
@@ -105,16 +86,6 @@ class _Automaton:
                 key_id = key_ids.get(folded[start:stop], -1)
                 if key_id >= 0:
                     yield key_id, start, stop
-
-    def _upgrade(self, size: int) -> None:
-        """Build the automaton on first use; rebuild it as a DFA once enough text has been
-        scanned to pay for it."""
-        self.scanned += size
-        if not self.is_dfa and self.scanned > self.dfa_after:
-            self.automaton = _build(self.table.prefixes, ahocorasick_rs.Implementation.DFA)
-            self.is_dfa = True
-        elif self.automaton is None:
-            self.automaton = _build(self.table.prefixes, ahocorasick_rs.Implementation.ContiguousNFA)
 
     def find(self, text: str, entries: Sequence[Entry]) -> list[TermHit]:
         if not self.table.keys or not text:
@@ -159,31 +130,6 @@ class _WordChars(dict[str, bool]):
 _WORD_CHARS = _WordChars()
 
 
-def _build(patterns: list[str], implementation: ahocorasick_rs.Implementation) -> ahocorasick_rs.BytesAhoCorasick:
-    return ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8", "surrogatepass") for p in patterns],
-                                          implementation=implementation)  # fmt: skip
-
-
-def _char_matches(automaton: ahocorasick_rs.BytesAhoCorasick, text: str) -> list[tuple[int, int, int]]:
-    """(pattern, start, end) of every match in ``text``, overlaps included, in characters.
-
-    The automaton runs over bytes: an ASCII text is its own offsets (most English text,
-    and every block the chunk scan passes: the str automaton spent as long turning byte
-    offsets into characters as scanning). UTF-8 lets a pattern match only where a
-    character starts, so other texts map each match's byte offsets back to characters."""
-    if text.isascii():
-        return automaton.find_matches_as_indexes(text.encode("ascii"), overlapping=True)
-    data = text.encode("utf-8", "surrogatepass")
-    found = automaton.find_matches_as_indexes(data, overlapping=True)
-    if not found:
-        return found
-    chars, before, count = {}, 0, 0
-    for offset in sorted({offset for _, start, end in found for offset in (start, end)}):
-        count += len(data[before:offset].decode("utf-8", "surrogatepass"))
-        chars[offset], before = count, offset
-    return [(pattern, chars[start], chars[end]) for pattern, start, end in found]
-
-
 def _source_owner(entry: Entry, code: int) -> tuple[str, str, str]:
     return "source", entry.all_source_forms[code], ""
 
@@ -201,14 +147,10 @@ class TermMatcher:
         items = [(entry, pattern) for entry in self.entries for pattern in entry.forbidden_regex]
         self._regexes = RegexRenderings(items, anchors)
 
-    def expect_text(self, chars: int) -> None:
-        """Say that about ``chars`` characters of English text will be searched (a
-        streamed file), so the automaton is built for a long scan from the start."""
-        self._target.expect(chars)
-
     def compile(self) -> None:
-        """Build the target automaton now (for the text announced by :meth:`expect_text`)."""
-        self._target.build()
+        """Load the target automaton now rather than on first use (before worker
+        processes fork, so that they share it)."""
+        self._target.automaton  # noqa: B018 - loads the cached property
 
     @cached_property
     def _source(self) -> _Automaton:

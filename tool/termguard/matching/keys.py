@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import regex
 
+from termguard.matching import aho
 from termguard.matching.anchors import Anchors, regex_anchors
 from termguard.matching.normalize import normalize_term, normalize_terms
 from termguard.termbase import cache as glossary_cache
@@ -63,6 +64,10 @@ class KeyTable:
     prefix_key: array[int]
     longer_start: array[int]
     longer_lengths: array[int]
+    automaton: bytes
+    """The automaton over ``prefixes``, compiled and serialized (``aho.serialized``):
+    cached with the table, it loads in milliseconds where building takes a quarter
+    of a second for 50,000 entries."""
 
     def owners(self, key_id: int) -> range:
         return range(self.owner_start[key_id], self.owner_start[key_id + 1])
@@ -225,7 +230,8 @@ def key_table(owners: dict[str, list[tuple[int, int]]]) -> KeyTable:
     starts.extend(accumulate(map(len, groups)))
     flat = list(chain.from_iterable(groups))
     entry_ids, codes = array("i", map(itemgetter(0), flat)), array("i", map(itemgetter(1), flat))
-    return KeyTable(keys, starts, entry_ids, codes, *_prefix_index(keys))
+    prefixes, *index = _prefix_index(keys)
+    return KeyTable(keys, starts, entry_ids, codes, prefixes, *index, aho.serialized(prefixes))
 
 
 def _prefix_index(keys: list[str]) -> tuple[list[str], array[int], array[int], array[int]]:
