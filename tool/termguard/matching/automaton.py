@@ -53,39 +53,24 @@ OwnerInfo = Callable[[Entry, int], tuple[str, str, str]]
 
 
 class _Automaton:
-    """Keys over normalised text: Aho-Corasick over the keys' first characters (see
-    ``keys.PREFIX_CHARS``), every hit checked against the full keys."""
+    """Keys over normalised text: one Aho-Corasick automaton over every key."""
 
     def __init__(self, table: KeyTable, owner_info: OwnerInfo, bounded: bool) -> None:
         self.table = table
         self.owner_info = owner_info
         self.bounded = bounded
         """Latin-script keys match at word boundaries; Chinese ones anywhere."""
-        keys = table.keys
-        self.key_ids = dict(zip(keys, range(len(keys))))
 
     @cached_property
     def automaton(self) -> aho.Automaton:
-        """Over the prefixes, loaded from the key table on first use."""
-        return aho.load(self.table.automaton, self.table.prefixes)
+        """Over the keys, loaded from the key table on first use."""
+        return aho.load(self.table.automaton, self.table.keys)
 
-    def key_matches(self, folded: str) -> Iterator[tuple[int, int, int]]:
-        """(key id, start, end) of every key in already-normalised text, overlaps included."""
+    def key_matches(self, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, key id) of every key in already-normalised text, overlaps included."""
         if not self.table.keys or not folded:
-            return
-        table, key_ids, size = self.table, self.key_ids, len(folded)
-        whole, starts, lengths = table.prefix_key, table.longer_start, table.longer_lengths
-        for start, end, prefix_id in aho.char_matches(self.automaton, folded):
-            key_id = whole[prefix_id]
-            if key_id >= 0:
-                yield key_id, start, end
-            for i in range(starts[prefix_id], starts[prefix_id + 1]):
-                stop = start + lengths[i]
-                if stop > size:
-                    break
-                key_id = key_ids.get(folded[start:stop], -1)
-                if key_id >= 0:
-                    yield key_id, start, stop
+            return []
+        return aho.char_matches(self.automaton, folded)
 
     def find(self, text: str, entries: Sequence[Entry]) -> list[TermHit]:
         if not self.table.keys or not text:
@@ -104,7 +89,7 @@ class _Automaton:
         that move them before making hits)."""
         bounded, owner_info, table = self.bounded, self.owner_info, self.table
         owner_start, owner_entry, owner_code = table.owner_start, table.owner_entry, table.owner_code
-        for key_id, start, end in self.key_matches(folded):
+        for start, end, key_id in self.key_matches(folded):
             if bounded and not _at_boundaries(folded, start, end):
                 continue
             original_start = index[start] if index else start

@@ -29,12 +29,6 @@ from termguard.matching.normalize import normalize_term, normalize_terms
 from termguard.termbase import cache as glossary_cache
 from termguard.termbase.model import Entry
 
-PREFIX_CHARS = 12
-"""The automaton is built over the keys' first 12 characters, each hit checked against
-the whole keys: for 50,000 entries 60,000 patterns instead of 150,000, 3-4x faster to
-build and as fast to scan. Shorter prefixes build faster still but hit more often in
-English text (8: 12x the hits of whole keys with the shipped glossary; 12: 2x)."""
-
 CACHE_MIN_ENTRIES = 200
 """Smaller glossaries derive their keys faster than a cache file is read."""
 
@@ -48,26 +42,20 @@ T = TypeVar("T")
 
 @dataclass(slots=True)
 class KeyTable:
-    """Keys and their owners (glossary forms), and the prefix index the automaton uses.
+    """Keys and their owners (glossary forms), and the automaton over the keys.
 
     Owners of key ``k`` are ``owner_start[k] <= o < owner_start[k + 1]``: entry
-    ``owner_entry[o]`` and a code for the form (see :func:`target_code`). Prefix ``p``
-    is the whole of key ``prefix_key[p]`` (or -1), and the first characters of keys of
-    the lengths ``longer_lengths[longer_start[p]:longer_start[p + 1]]`` (ascending).
+    ``owner_entry[o]`` and a code for the form (see :func:`target_code`).
     """
 
     keys: list[str]
     owner_start: array[int]
     owner_entry: array[int]
     owner_code: array[int]
-    prefixes: list[str]
-    prefix_key: array[int]
-    longer_start: array[int]
-    longer_lengths: array[int]
     automaton: bytes
-    """The automaton over ``prefixes``, compiled and serialized (``aho.serialized``):
-    cached with the table, it loads in milliseconds where building takes a quarter
-    of a second for 50,000 entries."""
+    """The automaton over ``keys`` (pattern ``k`` is key ``k``), compiled and serialized
+    (``aho.serialized``): cached with the table, it loads in milliseconds where
+    compiling the 150,000 keys of 50,000 entries takes over a second."""
 
     def owners(self, key_id: int) -> range:
         return range(self.owner_start[key_id], self.owner_start[key_id + 1])
@@ -230,26 +218,7 @@ def key_table(owners: dict[str, list[tuple[int, int]]]) -> KeyTable:
     starts.extend(accumulate(map(len, groups)))
     flat = list(chain.from_iterable(groups))
     entry_ids, codes = array("i", map(itemgetter(0), flat)), array("i", map(itemgetter(1), flat))
-    prefixes, *index = _prefix_index(keys)
-    return KeyTable(keys, starts, entry_ids, codes, prefixes, *index, aho.serialized(prefixes))
-
-
-def _prefix_index(keys: list[str]) -> tuple[list[str], array[int], array[int], array[int]]:
-    prefixes = [key[:PREFIX_CHARS] for key in keys]
-    whole = dict.fromkeys(prefixes, -1)  # prefix -> the key that is all of it, or -1
-    longer: dict[str, set[int]] = {}
-    for prefix, key in zip(prefixes, keys):
-        if len(key) > PREFIX_CHARS:
-            found = longer.get(prefix)
-            if found is None:
-                longer[prefix] = {len(key)}
-            else:
-                found.add(len(key))
-    whole.update({key: key_id for key_id, key in enumerate(keys) if len(key) <= PREFIX_CHARS})
-    sorted_lengths = [sorted(longer[prefix]) if prefix in longer else () for prefix in whole]
-    starts = array("i", [0])
-    starts.extend(accumulate(map(len, sorted_lengths)))
-    return list(whole), array("i", whole.values()), starts, array("i", chain.from_iterable(sorted_lengths))
+    return KeyTable(keys, starts, entry_ids, codes, aho.serialized(keys))
 
 
 def _cached(name: str, entries: Sequence[Entry], content: Callable[[Entry], tuple[object, ...]],
@@ -269,7 +238,7 @@ def _code_fingerprint() -> bytes:
     """This package's version and source: a change to how keys are derived is a new key."""
     from termguard import __version__
 
-    digest = hashlib.blake2b(f"{__version__}|{PREFIX_CHARS}".encode(), digest_size=20)
+    digest = hashlib.blake2b(__version__.encode(), digest_size=20)
     for path in sorted(Path(__file__).parent.glob("*.py")):
         with suppress(OSError):
             digest.update(path.read_bytes())
