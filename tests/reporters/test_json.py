@@ -19,6 +19,22 @@ def test_streamed_json_equals_the_whole_document(glossary):
     assert parsed["summary"]["findings"] == len(findings) and parsed["signature"] == "sig"
 
 
+def test_a_finding_renders_the_same_given_its_occurrence_key(glossary, tmp_path):
+    """Workers pass each finding's occurrence key, so the fingerprint reuses its identity;
+    the line must be the one rendered from the finding alone (numbered findings, a path
+    that normalises, a bilingual source included)."""
+    from termguard.engine import finalize_keyed
+    from termguard.reporters.json import finding_json
+
+    po = tmp_path / "a.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "文山会海"\nmsgstr "Wenshan Huihai and Wenshan Huihai"\n', encoding="utf-8")  # fmt: skip
+    segments = read_segments([str(SAMPLE), f"{tmp_path}/./a.po"])
+    findings, keys = finalize_keyed(check_segments(segments, glossary))
+    assert any(f.occurrence for f in findings) and any(f.segment.source for f in findings)
+    assert [finding_json(f, key) for f, key in zip(findings, keys)] == list(map(finding_json, findings))
+
+
 def test_empty_report_is_valid_json():
     report = Report([], ["a.txt"], select(), "", 0)
     assert json.loads(JsonReporter().render(report))["findings"] == []

@@ -5,8 +5,8 @@ on each chunk; document checks (duplicates, consistency) ``collect`` what they n
 from each chunk and ``finish`` at the end, so the findings are exactly those of a
 whole-file run. With ``jobs > 1`` chunks are checked in worker processes; results are
 put back in file order. Where processes fork (Linux), the workers start with the parent's
-glossary and compiled matcher, shared copy-on-write: a 50,000-entry glossary is loaded
-and its automaton built once, not once per worker. Elsewhere each worker builds its own
+glossary and compiled matcher, shared copy-on-write: a 50,000-entry glossary and its
+automaton are loaded once, not once per worker. Elsewhere each worker loads its own
 (``make``). While the parent loads the glossary, a helper process (:class:`Prescan`)
 runs the text-only scans of the first chunks, so that the second core is not idle.
 
@@ -174,9 +174,9 @@ one process or in processes forked from it (they share its hash secret);
 Lines = dict[int, set[int] | None]
 """``Check.chunk_lines`` of some checks of a chunk, by the check's position."""
 
-Prepare = Callable[[Finding], bytes]
-"""Renders one finding for the report (``Reporter.prepare_finding``): one line of UTF-8
-text. Runs in the workers."""
+Prepare = Callable[[Finding, tuple[str, ...]], bytes]
+"""Renders one finding for the report (``Reporter.prepare_finding``), given its
+``engine.occurrence_key``: one line of UTF-8 text. Runs in the workers."""
 
 
 @dataclass
@@ -260,7 +260,7 @@ def check_chunk(
     context.forget()
     findings, occurrence_keys = finalize_keyed(findings)
     keys = list(map(digest or stable_digest, occurrence_keys))
-    prepared = b"\n".join(map(prepare, findings)) if prepare else None
+    prepared = b"\n".join(map(prepare, findings, occurrence_keys)) if prepare else None
     return ChunkResult(findings, keys, parts, len(view.non_blank_lines), prepared)
 
 
@@ -405,10 +405,11 @@ PRESCAN_CHUNKS = 64
 
 class Prescan:
     """The text-only part of the first chunks' scans, done by a helper process while this
-    one loads the glossary and builds its automaton.
+    one loads the glossary and its automaton.
 
     Before the workers fork (they inherit the compiled glossary), a large glossary keeps
-    this process busy for a second or so and the other cores idle. The helper, forked
+    this process busy (half a second for 50,000 entries from the cache, several seconds
+    when the cache is rebuilt) and the other cores idle. The helper, forked
     before the glossary is loaded, runs ``chunk_lines`` of the checks that look at the
     text only (``Check.lines_without_glossary``: the word scans for repeated words and
     pinyin above all, three quarters of a chunk's instructions) on the first chunks, and

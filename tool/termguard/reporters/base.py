@@ -45,7 +45,8 @@ class Reporter(Protocol):
     """Turns a report into text for a stream or a file.
 
     A reporter that writes one piece of text per finding may also offer
-    ``prepare_finding(finding) -> bytes`` (a module-level function, so that it pickles),
+    ``prepare_finding(finding, key=None) -> bytes`` (a module-level function, so that it
+    pickles; ``key``: the finding's ``engine.occurrence_key`` where the caller has it),
     one line of UTF-8 text per finding: streamed runs then render findings in the worker
     processes that found them, and the reporter takes the texts, in blocks of lines, from
     ``Report.finding_blocks``. Such a reporter may also offer ``render_parts(report)``,

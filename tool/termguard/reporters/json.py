@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import orjson
 
-from termguard.model import Finding
+from termguard.model import SEVERITY_VALUES, Finding, fingerprint_of
 from termguard.reporters.base import Report
 
 SCHEMA_VERSION = 1
@@ -25,14 +25,16 @@ def encode(value: object) -> bytes:
         return _encode_slowly(value).encode("ascii")
 
 
-def finding_to_dict(finding: Finding) -> dict[str, object]:
+def finding_to_dict(finding: Finding, key: tuple[str, ...] | None = None) -> dict[str, object]:
+    """The finding's JSON object. ``key``: its ``engine.occurrence_key`` when the caller
+    has it (the fingerprint then reuses its identity)."""
     segment = finding.segment
     start, end = finding.start, finding.end
     line, column = segment.position(start)
     end_line, end_column = segment.position(end)
     return {
         "rule": finding.rule,
-        "severity": finding.severity.value,
+        "severity": SEVERITY_VALUES[finding.severity],
         "path": segment.origin.path,
         "line": line,
         "column": column,
@@ -47,13 +49,14 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
         "end": end,
         "source": segment.source,
         "fuzzy": segment.fuzzy,
-        "fingerprint": finding.fingerprint,
+        "fingerprint": finding.fingerprint if key is None else fingerprint_of(key[0], key[1:], finding.occurrence),
     }
 
 
-def finding_json(finding: Finding) -> bytes:
-    """One finding as compact JSON (one line of UTF-8), as it appears in the report."""
-    return encode(finding_to_dict(finding))
+def finding_json(finding: Finding, key: tuple[str, ...] | None = None) -> bytes:
+    """One finding as compact JSON (one line of UTF-8), as it appears in the report
+    (``key`` as for :func:`finding_to_dict`)."""
+    return encode(finding_to_dict(finding, key))
 
 
 class JsonReporter:
