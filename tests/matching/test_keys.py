@@ -56,6 +56,17 @@ def test_a_stored_automaton_this_daachorse_cannot_read_is_compiled_anew(monkeypa
     assert [h.start for h in matcher.find("grass roots and the Wenshan Huihai")] == [0, 20]
 
 
+def test_cached_tables_are_keyed_on_the_daachorse_build(monkeypatch):
+    keys._code_fingerprint.cache_clear()
+    ours = keys._code_fingerprint()
+    monkeypatch.setattr(aho, "library_build", lambda: "another build")
+    keys._code_fingerprint.cache_clear()
+    theirs = keys._code_fingerprint()
+    monkeypatch.undo()
+    keys._code_fingerprint.cache_clear()
+    assert theirs != ours == keys._code_fingerprint()
+
+
 def test_the_table_holds_every_variant_of_every_rendering():
     entries = load_glossary().entries
     table, _anchors = keys.target_index(entries)

@@ -11,6 +11,7 @@ compiling 150,000 keys takes ~1.2 s once, loading them a few milliseconds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import daachorse
@@ -29,12 +30,20 @@ def serialized(patterns: Sequence[str]) -> bytes:
 
 
 def load(stored: bytes, patterns: Sequence[str]) -> Automaton:
-    """The automaton stored by :func:`serialized`, or, if another daachorse version
-    wrote it, compiled anew from ``patterns``."""
+    """The automaton stored by :func:`serialized`, or, if it cannot be read (written by
+    another daachorse), compiled anew from ``patterns``."""
     try:
         return Automaton.deserialize(stored)
     except ValueError:
         return compile_patterns(patterns)
+
+
+def library_build() -> str:
+    """The installed daachorse build (its extension module's path, size and time): part
+    of the key of a cached automaton, so only the build that wrote one reads it back."""
+    module = daachorse.daachorse.__file__
+    stat = os.stat(module)
+    return f"{module}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def char_matches(automaton: Automaton, text: str) -> list[tuple[int, int, int]]:

@@ -235,10 +235,11 @@ def _cached(name: str, entries: Sequence[Entry], content: Callable[[Entry], tupl
 
 @cache
 def _code_fingerprint() -> bytes:
-    """This package's version and source: a change to how keys are derived is a new key."""
+    """This package's version and source, and the daachorse build that compiles the
+    automaton: a change to how keys are derived or compiled is a new key."""
     from termguard import __version__
 
-    digest = hashlib.blake2b(__version__.encode(), digest_size=20)
+    digest = hashlib.blake2b(f"{__version__}|{aho.library_build()}".encode(), digest_size=20)
     for path in sorted(Path(__file__).parent.glob("*.py")):
         with suppress(OSError):
             digest.update(path.read_bytes())
