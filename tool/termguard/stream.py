@@ -49,8 +49,8 @@ CHUNK_BYTES = 2 << 20
 """2 MB chunks. 1 MB chunks kept two workers' scans in their caches a little better
 (``--jobs 2`` 8.5-9.0 s against 8.9-9.9 s, four alternating rounds), but each chunk
 also starts with a cold automaton: with a 50,000-entry glossary (then a 51 MB DFA; the
-double array that replaced it is 5 MB) the "same hits" benchmark ratio went from
-0.98-1.16x (2 MB) to 1.19-1.26x (1 MB)."""
+double array over whole keys that replaced it is 15 MB) the "same hits" benchmark ratio
+went from 0.98-1.16x (2 MB) to 1.19-1.26x (1 MB)."""
 STREAM_SUFFIXES = (".txt", ".text")
 STREAM_MIN_BYTES = 8 << 20
 """Plain-text files at least this large are streamed; smaller ones are read whole."""
