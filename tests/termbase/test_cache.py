@@ -105,6 +105,18 @@ def test_each_kind_of_cache_file_keeps_its_own_newest_few(cache_home, glossary_f
     assert len(list(cache_home.glob(f"{PREFIX}*.pickle"))) == 1
 
 
+def test_a_cache_file_in_use_is_not_pruned_however_old(cache_home):
+    import os
+
+    from termguard.termbase.cache import cached_under
+
+    cached_under("derived", "used", lambda: ["used"])
+    os.utime(cache_home / "derived-used.pickle", (0, 0))  # written long ago
+    for number in range(12):
+        cached_under("derived", f"k{number}", list)
+        assert cached_under("derived", "used", lambda: pytest.fail("pruned although in use")) == ["used"]
+
+
 def test_entries_pickle_as_their_field_values():
     import pickle
     from dataclasses import fields

@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
@@ -91,6 +92,8 @@ def _read(path: Path, key: str) -> object | None:
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
         return None
+    with suppress(OSError):  # read-only caches are fine
+        os.utime(path)  # used now: pruning keeps the files most recently used, not written
     return stored.get("value")
 
 
@@ -108,7 +111,8 @@ def _write(path: Path, key: str, value: object, prefix: str) -> None:
 
 
 def _prune(keep: Path, prefix: str, limit: int = 8) -> None:
-    """Keep the newest few cache files of a kind (each glossary combination has its own)."""
+    """Keep the few cache files of a kind used last (each glossary combination has its
+    own; a read marks a file used)."""
     try:
         files = sorted(keep.parent.glob(f"{prefix}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[limit:]:
