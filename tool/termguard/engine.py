@@ -80,6 +80,5 @@ def number_occurrences(findings: list[Finding]) -> tuple[list[Finding], list[tup
     return numbered, keys
 
 
-def occurrence_key(finding: Finding) -> tuple[str, ...]:
-    """What identical findings share: their file and :meth:`Finding.identity`."""
-    return (finding.segment.origin.path, *finding.identity())
+occurrence_key = Finding.occurrence_key
+"""What identical findings share: their file and :meth:`Finding.identity`."""

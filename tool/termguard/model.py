@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -151,7 +150,7 @@ class Finding:
 
         The path is normalised (``./po/x.po`` and ``po/x.po`` agree) for baselines.
         """
-        return fingerprint_of(self.segment.origin.path, self.identity(), self.occurrence)
+        return fingerprint_of(self.occurrence_key(), self.occurrence)
 
     def identity(self) -> tuple[str, ...]:
         """What identical findings of one file share: rule, entry, matched text (case
@@ -161,14 +160,18 @@ class Finding:
         return (self.rule, self.entry_id or "", segment.target[self.start : self.end].casefold(),
                 squeezed(segment.target), segment.source or "")  # fmt: skip
 
+    def occurrence_key(self) -> tuple[str, ...]:
+        """What identical findings share: their file and :meth:`identity`."""
+        return (self.segment.origin.path, *self.identity())
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.segment.origin.offset + self.start, self.end, self.rule)
 
 
-def fingerprint_of(path: str, identity: Sequence[str], occurrence: int) -> str:
-    """:attr:`Finding.fingerprint` from its parts, for callers that already hold the
-    finding's :meth:`~Finding.identity` (the occurrence numbering computes it)."""
-    parts = (_portable_path(path), *identity, str(occurrence))
+def fingerprint_of(key: tuple[str, ...], occurrence: int) -> str:
+    """:attr:`Finding.fingerprint` from the finding's :meth:`~Finding.occurrence_key`,
+    for callers that already hold it (the occurrence numbering computes it)."""
+    parts = (_portable_path(key[0]), *key[1:], str(occurrence))
     return sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).digest()[:16].hex()
 
 

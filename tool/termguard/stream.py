@@ -115,12 +115,11 @@ CHANGED = "the file changed while it was being checked; check it again"
 
 
 @contextmanager
-def unchanged(path: str) -> Iterator[int]:
-    """Around a run whose workers read ``path`` themselves: yields the file's size, and
-    raises the one-line :data:`CHANGED` error when its size or modification time differ
-    at the end."""
+def unchanged(path: str) -> Iterator[None]:
+    """Around a run whose workers read ``path`` themselves: raises the one-line
+    :data:`CHANGED` error when the file's size or modification time differ at the end."""
     before = _file_version(path)
-    yield before[0]
+    yield
     if _file_version(path) != before:
         raise InputError(path, CHANGED)
 

@@ -49,7 +49,7 @@ def finding_to_dict(finding: Finding, key: tuple[str, ...] | None = None) -> dic
         "end": end,
         "source": segment.source,
         "fuzzy": segment.fuzzy,
-        "fingerprint": finding.fingerprint if key is None else fingerprint_of(key[0], key[1:], finding.occurrence),
+        "fingerprint": finding.fingerprint if key is None else fingerprint_of(key, finding.occurrence),
     }
 
 
